@@ -1,0 +1,218 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Marker is the file every output folder marque writes carries. A non-empty
+// folder without it was not written by marque and is never replaced.
+const Marker = ".marque-output"
+
+const markerText = "This folder is written by marque build and replaced whole at each build.\n"
+
+// ErrRefused is wrapped by the errors Write returns when the output folder is
+// one it must not replace: the kit itself, a folder holding the kit or inside
+// its sources, or a folder marque did not write.
+var ErrRefused = errors.New("refused output folder")
+
+// CheckOut reports, without touching the disk, whether out may receive a
+// build of the kit at root: not the kit root, not a folder containing it, not
+// inside content/, assets/ or theme/, and, when it exists and is not empty,
+// carrying the marker of an earlier build.
+func CheckOut(root, out string) error {
+	rootAbs, err := realPath(root)
+	if err != nil {
+		return fmt.Errorf("kit folder: %w", err)
+	}
+	outAbs, err := realPath(out)
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	switch {
+	case outAbs == rootAbs:
+		return fmt.Errorf("%w: %s is the kit folder itself", ErrRefused, out)
+	case within(rootAbs, outAbs):
+		return fmt.Errorf("%w: %s contains the kit folder", ErrRefused, out)
+	}
+	for _, src := range []string{"content", "assets", "theme"} {
+		if d := filepath.Join(rootAbs, src); outAbs == d || within(outAbs, d) {
+			return fmt.Errorf("%w: %s lies inside the kit's %s/ folder", ErrRefused, out, src)
+		}
+	}
+	entries, err := os.ReadDir(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("output folder: %w", err)
+	case len(entries) == 0:
+		return nil
+	}
+	if _, err := os.Lstat(filepath.Join(out, Marker)); err != nil {
+		return fmt.Errorf("%w: %s is not empty and was not written by marque (no %s file); move it away or choose another --out", ErrRefused, out, Marker)
+	}
+	return nil
+}
+
+// Write puts tree on disk as the folder out, all or nothing. It writes the
+// files into a fresh folder beside out, then swaps that folder in with one
+// rename, so that a build that fails or is killed leaves the previous output
+// exactly as it was. Leftovers of earlier interrupted builds are removed
+// first. Call CheckOut before Write.
+func Write(tree *Tree, out string) error {
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	removeLeftovers(parent, base)
+	tmp, err := os.MkdirTemp(parent, tempPrefix(base))
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	// os.MkdirTemp creates 0700; a published site is world-readable.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("output folder: %w", err)
+	}
+	if err := writeFiles(tree, tmp); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := swap(tmp, out, parent, base); err != nil {
+		os.RemoveAll(tmp) // never the live output: see swap
+		return err
+	}
+	return nil
+}
+
+func writeFiles(tree *Tree, dir string) error {
+	made := map[string]bool{dir: true}
+	for _, name := range tree.Names() {
+		data, _ := tree.Get(name)
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if d := filepath.Dir(p); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return fmt.Errorf("write %s: %w", name, err)
+			}
+			made[d] = true
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", Marker, err)
+	}
+	return nil
+}
+
+// swap moves the complete folder tmp to out and removes the previous output.
+// Whether it succeeds or fails, tmp never names the live output afterwards.
+func swap(tmp, out, parent, base string) error {
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(tmp, out); err != nil {
+			return fmt.Errorf("output folder: %w", err)
+		}
+		return nil
+	}
+	// A fresh unique name for the previous output: made, then freed, so
+	// that the renames below can take it.
+	old, err := os.MkdirTemp(parent, oldPrefix(base))
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	if err := os.Remove(old); err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	prev, err := exchange(tmp, out, old)
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	if err := os.RemoveAll(prev); err != nil {
+		return fmt.Errorf("remove previous output: %w", err)
+	}
+	return nil
+}
+
+// removeLeftovers deletes the temporary and old folders that an interrupted
+// build left beside out. Should the build have been killed between the two
+// renames of a non-atomic swap, out is missing and the old folder is the last
+// complete output: it is put back rather than deleted.
+func removeLeftovers(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	out := filepath.Join(parent, base)
+	_, outErr := os.Lstat(out)
+	for _, e := range entries {
+		name := e.Name()
+		p := filepath.Join(parent, name)
+		switch {
+		case strings.HasPrefix(name, tempPrefix(base)):
+			os.RemoveAll(p)
+		case strings.HasPrefix(name, oldPrefix(base)):
+			if errors.Is(outErr, fs.ErrNotExist) && hasMarker(p) {
+				if os.Rename(p, out) == nil {
+					outErr = nil
+					continue
+				}
+			}
+			os.RemoveAll(p)
+		}
+	}
+}
+
+func hasMarker(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, Marker))
+	return err == nil
+}
+
+func tempPrefix(base string) string { return "." + base + ".marque-new-" }
+func oldPrefix(base string) string  { return "." + base + ".marque-old-" }
+
+// realPath returns the absolute path of p with symlinks resolved as far as
+// the path exists, so that two spellings of one folder compare equal.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for cur := abs; ; {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+		cur = parent
+	}
+}
+
+// within reports whether dir lies strictly inside root.
+func within(dir, root string) bool {
+	rel, err := filepath.Rel(root, dir)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// exchangeByRenames moves out aside to old, then tmp to out. Between the two
+// renames out does not exist; removeLeftovers restores old if a build is
+// killed right there.
+func exchangeByRenames(tmp, out, old string) error {
+	if err := os.Rename(out, old); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		os.Rename(old, out)
+		return err
+	}
+	return nil
+}
