@@ -81,12 +81,11 @@ type List struct {
 	items []Finding
 }
 
-// Add appends a finding with the rule's default severity.
+// Add appends a finding with the rule's default severity and returns it, so
+// that the caller may add a suggestion. The pointer is valid until the next
+// change to the list.
 func (l *List) Add(p Pos, rule, format string, args ...any) *Finding {
-	msg := format
-	if len(args) > 0 {
-		msg = fmt.Sprintf(format, args...)
-	}
+	msg := fmt.Sprintf(format, args...)
 	l.items = append(l.items, Finding{Pos: p, Severity: DefaultSeverity(rule), Rule: rule, Message: msg})
 	return &l.items[len(l.items)-1]
 }
@@ -158,4 +157,9 @@ func (l *List) Unusable() bool {
 		}
 	}
 	return false
+}
+
+// Keep drops every finding that is not in one of files (kit-relative paths).
+func (l *List) Keep(files []string) {
+	l.items = slices.DeleteFunc(l.items, func(f Finding) bool { return !slices.Contains(files, f.File) })
 }

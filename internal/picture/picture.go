@@ -1,0 +1,100 @@
+package picture
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"io/fs"
+
+	_ "image/gif" // decoders for the formats a kit may use
+	_ "image/jpeg"
+
+	"github.com/disintegration/imaging"
+	_ "golang.org/x/image/webp"
+)
+
+// MaxPixels bounds the size of a source image, so that a huge or hostile
+// file cannot exhaust memory: 100 megapixels, a large camera's full frame.
+const MaxPixels = 100_000_000
+
+// ErrNotImage is wrapped by Decode's errors for files that are not images
+// marque can read; the caller turns them into findings.
+var ErrNotImage = errors.New("not an image marque can read")
+
+// Decode reads the image at name, honouring its EXIF orientation. It checks
+// the dimensions in the header before decoding the pixels.
+func Decode(fsys fs.FS, name string) (image.Image, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotImage, err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
+		return nil, fmt.Errorf("%w: %s image of %d×%d pixels (at most %d megapixels)", ErrNotImage, format, cfg.Width, cfg.Height, MaxPixels/1_000_000)
+	}
+	img, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotImage, err)
+	}
+	return img, nil
+}
+
+// Focus is a focal point, x and y in 0..1 from the top left.
+type Focus struct{ X, Y float64 }
+
+// Crop returns the largest rectangle of aspect ratio w:h that img allows,
+// centred on the focal point and shifted only as far as needed to stay
+// inside the image.
+func Crop(bounds image.Rectangle, w, h int, f Focus) image.Rectangle {
+	bw, bh := bounds.Dx(), bounds.Dy()
+	cw, ch := bw, bw*h/w
+	if ch > bh {
+		cw, ch = bh*w/h, bh
+	}
+	x := int(f.X*float64(bw)) - cw/2
+	y := int(f.Y*float64(bh)) - ch/2
+	x = min(max(x, 0), bw-cw)
+	y = min(max(y, 0), bh-ch)
+	return image.Rect(x, y, x+cw, y+ch).Add(bounds.Min)
+}
+
+// Fill crops img to the aspect ratio w:h around f and resizes it to w×h.
+// It never enlarges: when the crop is smaller than w×h, the result keeps
+// the crop's size (same aspect ratio), and upscaled reports it.
+func Fill(img image.Image, w, h int, f Focus) (out image.Image, upscaled bool) {
+	r := Crop(img.Bounds(), w, h, f)
+	if r.Dx() < w {
+		return imaging.Crop(img, r), true
+	}
+	return imaging.Resize(imaging.Crop(img, r), w, h, imaging.Lanczos), false
+}
+
+// JPEG encodes img as a baseline JPEG without metadata.
+func JPEG(img image.Image, quality int) ([]byte, error) {
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: quality}); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// PNG encodes img as a PNG, compressed as much as the encoder can.
+func PNG(img image.Image) ([]byte, error) {
+	var b bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&b, img); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Resize scales img to exactly w×h.
+func Resize(img image.Image, w, h int) image.Image {
+	return imaging.Resize(img, w, h, imaging.Lanczos)
+}

@@ -1,0 +1,3 @@
+// Package scaffold writes new kits and new posts for `marque new`. It never
+// overwrites: a target that exists is refused.
+package scaffold
