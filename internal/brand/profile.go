@@ -22,8 +22,9 @@ type Profile struct {
 	Rules map[string]diag.Severity
 
 	// File is brand.toml's source, for positions of values (see Pos).
-	File *diag.File
-	keys map[string]int // dotted key path -> byte offset of the key in File
+	File   *diag.File
+	keys   map[string]int // dotted key path -> byte offset of the key in File
+	values map[string]int // dotted key path -> byte offset of its value in File
 }
 
 // Pos returns the position of the key at the dotted path (for example
@@ -36,6 +37,17 @@ func (p *Profile) Pos(path string) diag.Pos {
 	return diag.Pos{File: p.File.Name}
 }
 
+// ValuePos returns the position of the first character of the value at the
+// dotted path (for a string, its opening quote), or the file itself when the
+// key is absent. Array elements have paths of their own, counted from zero:
+// "bio.candidates.0" is the first candidate.
+func (p *Profile) ValuePos(path string) diag.Pos {
+	if off, ok := p.values[path]; ok {
+		return p.File.Pos(off)
+	}
+	return diag.Pos{File: p.File.Name}
+}
+
 // Person is [person].
 type Person struct {
 	Name       string
@@ -43,12 +55,13 @@ type Person struct {
 	Tagline    string
 	Location   string
 	Language   string   // "fr" or "en"
-	SiteURL    *url.URL // absolute, without a trailing slash in its path
+	SiteURL    *url.URL // absolute, without a trailing slash in its path; nil when invalid
 	Email      string
 	Phone      string
 	Photo      string // kit-relative slash path, or ""
 	PhotoFocus Focus  // default {0.5, 0.33}
 	Cover      string // kit-relative slash path, or ""
+	CoverFocus Focus  // default {0.5, 0.5}
 	Logo       string // kit-relative slash path, or ""
 }
 

@@ -32,7 +32,8 @@ type Post struct {
 	Body       []byte
 	BodyOffset int
 
-	keys map[string]int // front matter key -> byte offset in File.Src
+	keys   map[string]int // front matter key -> byte offset of the key in File.Src
+	values map[string]int // front matter key -> byte offset of its value
 }
 
 // Pos returns the position of the front matter key in the post's file, or
@@ -42,4 +43,14 @@ func (p *Post) Pos(key string) diag.Pos {
 		return p.File.Pos(off)
 	}
 	return p.File.LineCol(1, 1)
+}
+
+// ValuePos returns the position of the first character of the value of the
+// front matter key (for a string, its opening quote), or Pos(key) when the
+// key is absent.
+func (p *Post) ValuePos(key string) diag.Pos {
+	if off, ok := p.values[key]; ok {
+		return p.File.Pos(off)
+	}
+	return p.Pos(key)
 }
