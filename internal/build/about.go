@@ -1,0 +1,30 @@
+package build
+
+import (
+	"fmt"
+	"github.com/marque-kit/marque/internal/diag"
+	"github.com/marque-kit/marque/internal/markdown"
+	"github.com/marque-kit/marque/internal/post"
+	"io/fs"
+)
+
+// loadAbout reads and renders content/about.md; nil when the kit has none,
+// and the About page is then made from the profile.
+func loadAbout(fsys fs.FS, md *markdown.Renderer, l *diag.List) (*aboutDoc, error) {
+	page, pl := post.LoadPage(fsys, post.AboutFile)
+	l.Append(pl)
+	if page == nil {
+		return nil, nil
+	}
+	doc, err := md.Render(page.Body)
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", page.File.Name, err)
+	}
+	return &aboutDoc{
+		file:       page.File,
+		bodyOffset: page.BodyOffset,
+		title:      page.Title,
+		doc:        doc,
+		summary:    markdown.Summary(doc.Text, summaryRunes),
+	}, nil
+}
