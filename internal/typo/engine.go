@@ -1,0 +1,494 @@
+package typo
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// engine typesets one run of segments in a single pass from left to right.
+// Each rune's output goes to the segment the rune came from. Decisions look
+// back at the last rune written (prev) and ahead in the input, never back
+// into the input: that is what makes the rules idempotent, since on a
+// second pass the runes behind are the ones the first pass wrote.
+type engine struct {
+	lang language
+	segs []Segment
+	r    []rune  // the runes of every segment, in order
+	seg  []int32 // seg[i] is the index in segs of r[i]
+	out  []strings.Builder
+
+	prev rune // the last rune written; 0 at the start of the run
+	// skip drops the spaces that follow a no-break space written in
+	// their place, so that "«   oui" gives one space, not four.
+	skip bool
+	// keep is the end of a run of spaces already known to stay as typed.
+	keep       int
+	quotes     []quote // the quotation marks open at this point, innermost last
+	guillemets int     // how many of quotes are guillemets
+}
+
+// quote is an open quotation mark. Whether it was typed or made from a
+// straight quote matters to the next straight quote: one that could open
+// or close closes only a quotation that a straight quote opened.
+type quote byte
+
+const (
+	typedGuillemet quote = iota
+	madeGuillemet
+	typedCurly
+	madeCurly
+)
+
+func (q quote) guillemet() bool { return q == typedGuillemet || q == madeGuillemet }
+func (q quote) made() bool      { return q == madeGuillemet || q == madeCurly }
+
+func newEngine(l language, segs []Segment) *engine {
+	n := 0
+	for _, s := range segs {
+		n += utf8.RuneCountInString(s.Text)
+	}
+	e := &engine{
+		lang: l,
+		segs: segs,
+		r:    make([]rune, 0, n),
+		seg:  make([]int32, 0, n),
+		out:  make([]strings.Builder, len(segs)),
+	}
+	for k, s := range segs {
+		for _, c := range s.Text {
+			e.r = append(e.r, c)
+			e.seg = append(e.seg, int32(k))
+		}
+	}
+	return e
+}
+
+func (e *engine) run() []string {
+	res := make([]string, len(e.segs))
+	if e.lang == plain {
+		for k, s := range e.segs {
+			res[k] = s.Text
+			if !s.Verbatim && !utf8.ValidString(s.Text) {
+				res[k] = string([]rune(s.Text))
+			}
+		}
+		return res
+	}
+	for k := range e.out {
+		e.out[k].Grow(len(e.segs[k].Text) + 8)
+	}
+	for i := 0; i < len(e.r); {
+		k := e.seg[i]
+		if e.segs[k].Verbatim {
+			e.out[k].WriteString(e.segs[k].Text)
+			for i < len(e.r) && e.seg[i] == k {
+				i++
+			}
+			e.prev = e.r[i-1]
+			e.skip = false
+			continue
+		}
+		i = e.step(i)
+	}
+	for k, s := range e.segs {
+		if s.Verbatim {
+			res[k] = s.Text
+		} else {
+			res[k] = e.out[k].String()
+		}
+	}
+	return res
+}
+
+// step typesets the rune at i and returns the index of the next rune to
+// look at.
+func (e *engine) step(i int) int {
+	c := e.r[i]
+	if e.skip {
+		if isHSpace(c) {
+			return i + 1
+		}
+		e.skip = false
+	}
+	if !isWord(e.prev) {
+		if n := e.urlLen(i); n > 0 {
+			return e.copy(i, n)
+		}
+	}
+	fr := e.lang == french
+	switch c {
+	case '.':
+		if e.ellipsisAt(i) {
+			e.emit(i, '…')
+			return i + 3
+		}
+	case '\'':
+		c = e.apostrophe(i)
+	case '"':
+		e.straightQuote(i)
+		return i + 1
+	case '“':
+		e.openQuote(typedCurly)
+	case '”':
+		e.closeQuote(false)
+	case '«':
+		e.openQuote(typedGuillemet)
+		if fr {
+			e.emit(i, c)
+			e.spaceAfterGuillemet(i)
+			return i + 1
+		}
+	case '»':
+		e.closeQuote(true)
+		if fr && attaches(e.prev) {
+			e.emit(i, NarrowNoBreakSpace)
+		}
+	case ' ', NoBreakSpace, NarrowNoBreakSpace, '\u2009':
+		if fr && i >= e.keep {
+			j := e.afterSpaces(i)
+			if sp := e.spaceBefore(j); sp != 0 {
+				e.emit(i, sp)
+				e.skip = true
+				return i + 1
+			}
+			e.keep = j // the rest of the run stays too: no need to look again
+		}
+	case ';', '!', '?':
+		if !fr {
+			break
+		}
+		if c == ';' {
+			if n := e.emoticonLen(i); n > 0 {
+				return e.copy(i, n)
+			}
+		} else if e.prev == '!' || e.prev == '?' {
+			break // one space before a run such as "?!", none inside it
+		}
+		if attaches(e.prev) && !e.wordAt(i+1) {
+			e.emit(i, NarrowNoBreakSpace)
+		}
+	case ':':
+		if !fr {
+			break
+		}
+		if n := max(e.emoticonLen(i), e.shortcodeLen(i, e.prev)); n > 0 {
+			return e.copy(i, n)
+		}
+		if attaches(e.prev) && !e.colonIsTight(i) && !unicode.IsDigit(e.prev) {
+			e.emit(i, NoBreakSpace)
+		}
+	}
+	e.emit(i, c)
+	return i + 1
+}
+
+// emit writes c into the output of the segment of the rune at i.
+func (e *engine) emit(i int, c rune) {
+	e.out[e.seg[i]].WriteRune(c)
+	e.prev = c
+}
+
+// copy writes the n runes from i unchanged.
+func (e *engine) copy(i, n int) int {
+	for k := i; k < i+n; k++ {
+		e.emit(k, e.r[k])
+	}
+	return i + n
+}
+
+func (e *engine) verbatim(i int) bool { return e.segs[e.seg[i]].Verbatim }
+
+// at returns the rune at i, or 0 past the end.
+func (e *engine) at(i int) rune {
+	if i < len(e.r) {
+		return e.r[i]
+	}
+	return 0
+}
+
+// wordAt reports whether a word goes on at i: a letter or digit, or a
+// verbatim segment such as a code span, which reads as a word.
+func (e *engine) wordAt(i int) bool {
+	return i < len(e.r) && (isWord(e.r[i]) || e.verbatim(i))
+}
+
+// afterSpaces returns the index of the first rune at or after i that is
+// not a horizontal space of a typesettable segment.
+func (e *engine) afterSpaces(i int) int {
+	for i < len(e.r) && isHSpace(e.r[i]) && !e.verbatim(i) {
+		i++
+	}
+	return i
+}
+
+// spaceBefore returns the space that the punctuation at j wants in place of
+// the spaces before it, or 0 when the spaces stay as they are.
+func (e *engine) spaceBefore(j int) rune {
+	if j >= len(e.r) || e.verbatim(j) {
+		return 0
+	}
+	switch e.r[j] {
+	case '!', '?', '»':
+		return NarrowNoBreakSpace
+	case ';':
+		if e.emoticonLen(j) == 0 {
+			return NarrowNoBreakSpace
+		}
+	case ':':
+		if e.emoticonLen(j) == 0 && e.shortcodeLen(j, ' ') == 0 && !e.colonIsTight(j) {
+			return NoBreakSpace
+		}
+	case '"':
+		if !e.quoteOpens(j, ' ') && !e.insideCurly() {
+			return NarrowNoBreakSpace
+		}
+	}
+	return 0
+}
+
+// colonIsTight reports whether the colon at i is not the French
+// punctuation mark but part of something else: "::", "a:b", "C:\", or
+// "https:" where the URL was not recognised.
+func (e *engine) colonIsTight(i int) bool {
+	next := e.at(i + 1)
+	return e.prev == ':' || next == ':' || next == '/' || next == '\\' || e.wordAt(i+1)
+}
+
+// spaceAfterGuillemet writes the space that goes after the « just written
+// at i, unless the line or the run ends there.
+func (e *engine) spaceAfterGuillemet(i int) {
+	next := e.at(i + 1)
+	if next == 0 || (unicode.IsSpace(next) && !isHSpace(next)) {
+		return
+	}
+	e.emit(i, NarrowNoBreakSpace)
+	e.skip = true
+}
+
+// straightQuote writes the quotation mark that the " at i stands for.
+func (e *engine) straightQuote(i int) {
+	opens := e.quoteOpens(i, e.prev)
+	if e.lang == english {
+		if opens {
+			e.openQuote(madeCurly)
+			e.emit(i, '“')
+		} else {
+			e.closeQuote(false)
+			e.emit(i, '”')
+		}
+		return
+	}
+	switch {
+	case opens && e.insideGuillemets():
+		e.openQuote(madeCurly)
+		e.emit(i, '“')
+	case opens:
+		e.openQuote(madeGuillemet)
+		e.emit(i, '«')
+		e.spaceAfterGuillemet(i)
+	case e.insideCurly():
+		e.closeQuote(false)
+		e.emit(i, '”')
+	default:
+		e.closeQuote(true)
+		if attaches(e.prev) {
+			e.emit(i, NarrowNoBreakSpace)
+		}
+		e.emit(i, '»')
+	}
+}
+
+// quoteOpens reports whether the " at i, written after prev, opens a
+// quotation. The characters around it decide; when they do not (spaces on
+// both sides, or letters on both sides), it closes a quotation that a
+// straight quote opened, and opens one otherwise.
+func (e *engine) quoteOpens(i int, prev rune) bool {
+	before := prev == 0 || unicode.IsSpace(prev) || isOpener(prev)
+	next := e.at(i + 1)
+	after := next == 0 || unicode.IsSpace(next) || strings.ContainsRune(".,;:!?)]}…", next)
+	if before != after {
+		return before
+	}
+	return len(e.quotes) == 0 || !e.quotes[len(e.quotes)-1].made()
+}
+
+func (e *engine) insideGuillemets() bool { return e.guillemets > 0 }
+
+func (e *engine) insideCurly() bool {
+	return len(e.quotes) > 0 && !e.quotes[len(e.quotes)-1].guillemet()
+}
+
+// closeQuote pops the innermost quotation when it is of the kind closed.
+func (e *engine) closeQuote(guillemet bool) {
+	if n := len(e.quotes); n > 0 && e.quotes[n-1].guillemet() == guillemet {
+		e.quotes = e.quotes[:n-1]
+		if guillemet {
+			e.guillemets--
+		}
+	}
+}
+
+func (e *engine) openQuote(q quote) {
+	e.quotes = append(e.quotes, q)
+	if q.guillemet() {
+		e.guillemets++
+	}
+}
+
+// apostrophe returns the character that the ' at i stands for. French has
+// only the apostrophe; English opens a single quotation at the start of a
+// word, except before a digit, where "'90s" elides.
+func (e *engine) apostrophe(i int) rune {
+	if e.lang == english && (e.prev == 0 || unicode.IsSpace(e.prev) || isOpener(e.prev)) {
+		if next := e.at(i + 1); isWord(next) && !unicode.IsDigit(next) {
+			return '‘'
+		}
+	}
+	return '’'
+}
+
+// ellipsisAt reports whether exactly three dots start at i: two or four
+// dots are something else.
+func (e *engine) ellipsisAt(i int) bool {
+	if i+2 >= len(e.r) || e.r[i+1] != '.' || e.r[i+2] != '.' || e.verbatim(i+1) || e.verbatim(i+2) {
+		return false
+	}
+	return (i == 0 || e.r[i-1] != '.') && e.at(i+3) != '.'
+}
+
+// emoticonLen returns the length of the emoticon such as ":-)" or ";p"
+// that starts at i, or 0.
+func (e *engine) emoticonLen(i int) int {
+	j := i + 1
+	if c := e.at(j); c == '-' || c == '\'' {
+		j++
+	}
+	if !strings.ContainsRune(")(][DPpOo/|*3", e.at(j)) || e.verbatim(j) {
+		return 0
+	}
+	j++
+	if c := e.at(j); isWord(c) || c == '/' {
+		return 0
+	}
+	for k := i; k < j; k++ {
+		if e.verbatim(k) {
+			return 0
+		}
+	}
+	return j - i
+}
+
+// shortcodeLen returns the length of the emoji shortcode such as ":tada:"
+// that starts at i after prev, or 0.
+func (e *engine) shortcodeLen(i int, prev rune) int {
+	if isWord(prev) {
+		return 0
+	}
+	j := i + 1
+	for j < len(e.r) && !e.verbatim(j) && isShortcodeRune(e.r[j]) {
+		j++
+	}
+	if j == i+1 || e.at(j) != ':' || e.verbatim(j) || isWord(e.at(j+1)) {
+		return 0
+	}
+	return j + 1 - i
+}
+
+// urlStop holds the characters that end a URL in prose: they cannot
+// appear in one unencoded, and most are what the rules turn quotes into.
+const urlStop = "\"<>«»“”‘’…`"
+
+const maxScheme = 32
+
+// urlLen returns the length of the URL that starts at i ("https://…",
+// "mailto:…" or "www.…"), without the punctuation that ends the sentence
+// around it, or 0.
+func (e *engine) urlLen(i int) int {
+	var start int
+	switch {
+	case e.hasPrefixFold(i, "www."):
+		start = i + 4
+	case isASCIILetter(e.at(i)):
+		// Schemes are short; the bound keeps "a.a.a.a…" linear.
+		j := i
+		for j < len(e.r) && j-i < maxScheme && !e.verbatim(j) && isSchemeRune(e.r[j]) {
+			j++
+		}
+		switch {
+		case e.hasPrefixFold(j, "://"):
+			start = j + 3
+		case j-i == 6 && e.hasPrefixFold(i, "mailto:"):
+			start = j + 1
+		default:
+			return 0
+		}
+	default:
+		return 0
+	}
+	end := start
+	for end < len(e.r) && !e.verbatim(end) && !unicode.IsSpace(e.r[end]) && !strings.ContainsRune(urlStop, e.r[end]) {
+		end++
+	}
+	depth := 0 // of parentheses: a URL may hold balanced ones, as Wikipedia's do
+	for _, c := range e.r[i:end] {
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		}
+	}
+	for end > start {
+		c := e.r[end-1]
+		if c == ')' && depth < 0 {
+			depth++
+		} else if !strings.ContainsRune("?!.,:;*_~'", c) {
+			break
+		}
+		end--
+	}
+	if end == start {
+		return 0
+	}
+	return end - i
+}
+
+func (e *engine) hasPrefixFold(i int, prefix string) bool {
+	for _, p := range prefix {
+		if i >= len(e.r) || e.verbatim(i) || unicode.ToLower(e.r[i]) != p {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// attaches reports whether punctuation written after prev gets a no-break
+// space before it: not at the start, after a space, or after an opening
+// bracket or quotation mark.
+func attaches(prev rune) bool {
+	return prev != 0 && !unicode.IsSpace(prev) && !isOpener(prev)
+}
+
+func isOpener(c rune) bool { return strings.ContainsRune("([{«“‘‹„‚", c) }
+
+// isHSpace reports whether c is a space within a line that the rules may
+// replace; line breaks and tabs stay as they are.
+func isHSpace(c rune) bool {
+	return c == ' ' || c == NoBreakSpace || c == NarrowNoBreakSpace || c == '\u2009'
+}
+
+func isWord(c rune) bool {
+	return c != 0 && (unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c))
+}
+
+func isASCIILetter(c rune) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isSchemeRune(c rune) bool {
+	return isASCIILetter(c) || '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'
+}
+
+func isShortcodeRune(c rune) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_' || c == '+' || c == '-'
+}

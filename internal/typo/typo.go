@@ -1,0 +1,92 @@
+package typo
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// The spaces French typography puts before high punctuation. The narrow one
+// goes before ; ! ? and inside guillemets, the wider one before the colon,
+// as the Imprimerie nationale's current rules have it.
+const (
+	NarrowNoBreakSpace = '\u202f'
+	NoBreakSpace       = '\u00a0'
+)
+
+// Segment is one piece of a run of text that inline markup splits: the
+// text of a paragraph is cut by emphasis, links and code spans, but its
+// typography depends on the characters on both sides of each cut.
+type Segment struct {
+	Text string
+	// Verbatim marks text that must come out unchanged, such as a code
+	// span or a URL, but that still counts as the neighbouring characters
+	// of the segments around it. An inline element with no text of its own
+	// (an image in a paragraph) is best passed as a verbatim "\uFFFC", a
+	// line break as a plain "\n", which reads as a space and stays.
+	Verbatim bool
+}
+
+// Apply returns plain text s with lang's typography applied. Languages
+// are matched on their primary subtag ("fr", "fr-FR", "en-GB"); for a
+// language without rules, s comes back unchanged except that invalid UTF-8
+// is replaced. The result is always valid UTF-8, and Apply is idempotent.
+func Apply(lang, s string) string {
+	l := lookup(lang)
+	if !l.needsWork(s) {
+		if !utf8.ValidString(s) {
+			return string([]rune(s))
+		}
+		return s
+	}
+	return ApplySegments(lang, []Segment{{Text: s}})[0]
+}
+
+// ApplySegments applies lang's typography to segs as if they were one
+// string, and returns the new text of each segment, one for each. A
+// character that the rules add (the no-break space before "!", say) goes
+// into the segment of the punctuation it belongs to, so that in
+// "*Bonjour*!" it lands after the emphasis, not inside it.
+func ApplySegments(lang string, segs []Segment) []string {
+	return newEngine(lookup(lang), segs).run()
+}
+
+// language is the set of rules a language name selects.
+type language int
+
+const (
+	plain language = iota
+	french
+	english
+)
+
+func lookup(lang string) language {
+	base, _, _ := strings.Cut(lang, "-")
+	base, _, _ = strings.Cut(base, "_")
+	switch strings.ToLower(base) {
+	case "fr":
+		return french
+	case "en":
+		return english
+	}
+	return plain
+}
+
+// needsWork reports whether s contains a character that l's rules may
+// change, so that the common case of plain words costs one scan and no
+// allocation.
+func (l language) needsWork(s string) bool {
+	if l == plain {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\'', '"', '.':
+			return true
+		case ';', ':', '!', '?', 0xc2: // 0xc2 starts « and »
+			if l == french {
+				return true
+			}
+		}
+	}
+	return false
+}
