@@ -1,0 +1,143 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/url"
+
+	"github.com/marque-kit/marque/internal/brand"
+	"github.com/marque-kit/marque/internal/output"
+	"github.com/marque-kit/marque/internal/post"
+	"github.com/marque-kit/marque/theme"
+)
+
+// Input is everything a site is made of.
+type Input struct {
+	Profile *brand.Profile
+	// BaseURL is the absolute URL of the site (site_url, or --base-url). It
+	// may have a path, such as /blog, which every internal link then starts
+	// with.
+	BaseURL *url.URL
+	// Posts are the posts to publish, newest first; the caller has left out
+	// the drafts and future posts the build does not show.
+	Posts []*Post
+	// About is content/about.md once rendered, or nil: the About page is
+	// then built from the profile.
+	About    *Page
+	Portrait *Image // the person's photo, or nil
+	Logo     *Image // or nil
+	Fonts    Fonts
+	// Drafts is set when the build shows drafts and future posts: pages then
+	// mark them with a badge and ask search engines not to index them.
+	Drafts bool
+}
+
+// Post is a post ready to render.
+type Post struct {
+	*post.Post
+	HTML    template.HTML // the body, typography applied
+	Summary string        // the front matter's, or one derived from the body
+	Words   int
+	Cover   *Image // nil when the post has none
+	// Scheduled is set on a post dated after the build's day, which only a
+	// build that shows future posts publishes (render reads no clock, so
+	// the caller says).
+	Scheduled bool
+}
+
+// Page is content/about.md once rendered.
+type Page struct {
+	Title   string // "" for the theme's "About"
+	HTML    template.HTML
+	Summary string
+}
+
+// Image is a picture the caller has placed in the site. URL and every URL
+// of Srcset are used as they are in src and srcset attributes, so they are
+// either absolute or site-root paths that already start with BaseURL's path
+// ("/blog/img/photo-480.jpg"). Srcset uses width descriptors ("a.jpg 480w,
+// b.jpg 960w") or is empty.
+type Image struct {
+	URL           string
+	Width, Height int
+	Srcset        string
+	Alt           string
+}
+
+// Fonts holds the URLs, in the same form as [Image.URL], of the brand's
+// font files loaded with @font-face; "" means a system font stack.
+type Fonts struct {
+	Heading, Body string
+}
+
+// PostsPerPage is the length of a page of the posts list.
+const PostsPerPage = 10
+
+// latestOnHome is how many posts the home page shows.
+const latestOnHome = 3
+
+// feedLength is how many posts the feed carries, newest first.
+const feedLength = 20
+
+// Render writes the whole site into tree: every page, feed.xml,
+// sitemap.xml, robots.txt, style.css and the theme's other static files.
+// The posts' own files (covers, images of page bundles) and the images are
+// the caller's to add.
+func Render(in *Input, th *theme.Theme, tree *output.Tree) error {
+	if in.Profile == nil || in.BaseURL == nil {
+		return fmt.Errorf("render: no profile or base URL")
+	}
+	r := &renderer{in: in, th: th, tree: tree}
+	r.site = newSite(in)
+	r.index()
+	steps := []func() error{
+		r.static, // first: the style sheet's URL carries a hash of its content
+		r.home, r.about, r.postsList, r.postPages, r.tagPages, r.notFound,
+		r.feed, r.sitemap, r.robots,
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renderer holds one render's state.
+type renderer struct {
+	in   *Input
+	th   *theme.Theme
+	tree *output.Tree
+	site *site
+
+	posts []*postView // in input order, newest first
+	tags  []*tagView  // by slug
+	urls  []sitemapURL
+}
+
+// write executes the page template kind on p and adds the result to the
+// tree: at dir/index.html for a page with a canonical URL ("" is the home
+// page), or at file for the 404 page.
+func (r *renderer) write(kind, dir string, p *page) error {
+	p.Site = r.site
+	p.Kind = kind
+	p.Nav = r.site.nav(dir)
+	file := "404.html"
+	if kind != "404" {
+		p.Canonical = r.site.Abs(dir)
+		file = dir + "index.html"
+		r.urls = append(r.urls, sitemapURL{Loc: p.Canonical, LastMod: p.lastMod})
+	}
+	if p.OG.Title == "" {
+		p.OG.Title = p.Heading
+	}
+	if p.OG.Type == "" {
+		p.OG.Type = "website"
+	}
+	var buf bytes.Buffer
+	if err := r.th.Execute(&buf, kind, p); err != nil {
+		return fmt.Errorf("render %s: %w", file, err)
+	}
+	return r.tree.Add(file, buf.Bytes())
+}
