@@ -346,7 +346,7 @@ func TestLoadFindings(t *testing.T) {
 			name: "relative site URL",
 			toml: "[person]\nname = \"C\"\nrole = \"UX\"\nsite_url = \"camille.example\"\n",
 			raw:  true,
-			want: `brand.toml:4:12: error profile.invalid: person.site_url: "camille.example" is not an absolute URL: write it like "https://camille.example"` + "\n",
+			want: `brand.toml:4:12: error profile.invalid: person.site_url: "camille.example" is not an absolute URL: write "https://camille.example"` + "\n",
 		},
 		{
 			name: "site URL with a query",

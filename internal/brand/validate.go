@@ -389,7 +389,10 @@ func ParseColor(s string) (Color, bool) {
 func siteURL(s string) (*url.URL, string) {
 	u, err := url.Parse(s)
 	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-		return nil, `is not an absolute URL: write it like "https://camille.example"`
+		if err == nil && u.Scheme == "" && !strings.HasPrefix(s, "/") && strings.Contains(s, ".") {
+			return nil, fmt.Sprintf("is not an absolute URL: write %q", "https://"+s)
+		}
+		return nil, "is not an absolute URL: write it with https:// and the domain"
 	}
 	if u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
 		return nil, "must not have a query or a fragment"

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -27,6 +28,7 @@ type kit struct {
 	profile *brand.Profile
 	base    *url.URL
 	drafts  bool       // drafts or scheduled posts are shown
+	today   time.Time  // posts dated after it are scheduled
 	posts   []*postDoc // the posts to publish, newest first
 	about   *aboutDoc  // nil without content/about.md
 }
@@ -64,7 +66,7 @@ func load(ctx context.Context, fsys fs.FS, opts Options, l *diag.List) (*kit, er
 	if profile == nil || l.Unusable() {
 		return nil, nil
 	}
-	k := &kit{fsys: fsys, profile: profile, base: profile.Person.SiteURL, drafts: opts.Drafts || opts.Future}
+	k := &kit{fsys: fsys, profile: profile, base: profile.Person.SiteURL, drafts: opts.Drafts || opts.Future, today: opts.Today}
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)
 		if err != nil {

@@ -72,7 +72,13 @@ func renderSite(ctx context.Context, k *kit, th *theme.Theme, l *diag.List) (*ou
 		*f.url = k.url(name)
 	}
 	for _, p := range k.posts {
-		rp := &render.Post{Post: p.Post, HTML: template.HTML(p.doc.HTML), Summary: p.summary, Words: p.doc.Words}
+		rp := &render.Post{
+			Post:      p.Post,
+			HTML:      template.HTML(p.doc.HTML),
+			Summary:   p.summary,
+			Words:     p.doc.Words,
+			Scheduled: p.Date.After(k.today),
+		}
 		if p.Cover != "" {
 			rp.Cover, err = addWide(tree, k, p.Cover, "posts/"+p.Slug+"/cover", picture.Focus(p.CoverFocus), p.Pos("cover"), l)
 			if err != nil {
