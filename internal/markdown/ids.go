@@ -15,6 +15,7 @@ import (
 // would make French anchors unreadable.
 func setHeadingIDs(root ast.Node, src []byte) {
 	seen := map[string]bool{}
+	last := map[string]int{} // the last suffix given to a base, so that n equal headings cost n steps
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
 		if !entering || !ok {
@@ -22,8 +23,10 @@ func setHeadingIDs(root ast.Node, src []byte) {
 		}
 		base := headingID(plainText(h, src))
 		id := base
-		for k := 1; seen[id]; k++ {
+		for k := last[base]; seen[id]; {
+			k++
 			id = base + "-" + strconv.Itoa(k)
+			last[base] = k
 		}
 		seen[id] = true
 		h.SetAttributeString("id", []byte(id))

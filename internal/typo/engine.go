@@ -354,7 +354,7 @@ func (e *engine) ellipsisAt(i int) bool {
 	if i+2 >= len(e.r) || e.r[i+1] != '.' || e.r[i+2] != '.' || e.verbatim(i+1) || e.verbatim(i+2) {
 		return false
 	}
-	return (i == 0 || e.r[i-1] != '.') && e.at(i+3) != '.'
+	return e.prev != '.' && e.at(i+3) != '.'
 }
 
 // emoticonLen returns the length of the emoticon such as ":-)" or ";p"
