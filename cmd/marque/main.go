@@ -23,6 +23,7 @@ import (
 	"github.com/marque-kit/marque/internal/build"
 	"github.com/marque-kit/marque/internal/diag"
 	"github.com/marque-kit/marque/internal/scaffold"
+	"github.com/marque-kit/marque/internal/voice"
 )
 
 // Exit statuses (SPEC §4).
@@ -38,7 +39,10 @@ Usage:
   marque new site DIR              write the example kit into DIR
   marque new post "Title"          write content/posts/<slug>.md, a draft dated today
   marque build [flags]             check, then render into --out; fails on error findings
-  marque check [flags] [FILE...]   check only, printing findings
+  marque check [flags] [FILE...]   check only, printing findings; --fix makes the safe fixes
+  marque bios [--network N]        the text chosen for every profile field, with its count
+  marque calendar [--ics FILE]     posts per week or month against the cadence, and the gaps
+  marque serve [flags]             preview with live reload; findings shown in the pages
   marque version                   print marque's version
 
 Run "marque COMMAND --help" for a command's flags.
@@ -59,6 +63,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(rest, stdout, stderr)
 	case "check":
 		return runCheck(rest, stdout, stderr)
+	case "bios":
+		return runBios(rest, stdout, stderr)
+	case "calendar":
+		return runCalendar(rest, stdout, stderr)
+	case "serve":
+		return runServe(rest, stdout, stderr)
 	case "new":
 		return runNew(rest, stdout, stderr)
 	case "version":
@@ -144,13 +154,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", "marque build [flags]: check the kit, then render it into --out.", &c, stderr)
 	fs.StringVar(&c.out, "out", "public", "the output `folder`, relative to the kit")
 	fs.StringVar(&c.out, "o", "public", "short for --out")
+	var cacheDir string
+	fs.StringVar(&cacheDir, "cache-dir", "", "the image cache's `folder`, relative to the kit (default .cache/marque)")
 	if status, done := parse(fs, args, &c); done {
 		return status
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	start := time.Now()
-	res, err := build.Build(ctx, c.options())
+	opts := c.options()
+	opts.CacheDir = cacheDir
+	res, err := build.Build(ctx, opts)
 	status := report(res, err, c.format, stdout, stderr)
 	if status == exitOK && isTerminal(stderr) {
 		fmt.Fprintf(stderr, "marque: %d posts, %d files in %s (%.2fs)\n", res.Posts, res.Site.Len(), c.out, time.Since(start).Seconds())
@@ -161,14 +175,33 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	var c common
 	fs := newFlags("check", "marque check [flags] [FILE...]: check the kit, or only the findings in FILEs.", &c, stderr)
+	fix := fs.Bool("fix", false, "make the safe fixes in place (French spaces, quotation marks, ellipses, preferred words) and print them")
 	if status, done := parse(fs, args, &c); done {
 		return status
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	res, err := build.Check(ctx, c.options())
-	if err == nil && fs.NArg() > 0 {
-		res.Findings.Keep(kitPaths(c.source, fs.Args()))
+	var files []string
+	if fs.NArg() > 0 {
+		files = kitPaths(c.source, fs.Args())
+	}
+	var res *build.Result
+	var err error
+	if *fix {
+		var fixed []voice.Fix
+		res, fixed, err = build.Fix(ctx, c.options(), files)
+		out := stdout // with the findings, unless they are JSON or workflow commands
+		if c.format != string(diag.Text) {
+			out = stderr
+		}
+		for _, f := range fixed {
+			fmt.Fprintln(out, f)
+		}
+	} else {
+		res, err = build.Check(ctx, c.options())
+	}
+	if err == nil && files != nil {
+		res.Findings.Keep(files)
 	}
 	return report(res, err, c.format, stdout, stderr)
 }

@@ -78,7 +78,7 @@ func Load(fsys fs.FS) (*Profile, diag.List) {
 	v.strategy(p, &raw.Strategy)
 	v.identity(p, &raw.Identity)
 	v.voice(p, &raw.Voice)
-	p.Bio.Candidates = raw.Bio.Candidates
+	v.bio(p, &raw.Bio)
 	v.networks(p, raw.Networks)
 	p.Links.UTM = raw.Links.UTM
 	p.Calendar.Cadence = v.oneOf("calendar.cadence", raw.Calendar.Cadence, "off",

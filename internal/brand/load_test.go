@@ -367,6 +367,15 @@ func TestLoadFindings(t *testing.T) {
 				`brand.toml:15:11: error profile.invalid: calendar.cadence: must be "daily", "weekly", "biweekly", "monthly" or "off", not "yearly"` + "\n",
 		},
 		{
+			name: "image slot overrides",
+			toml: "[networks.bluesky]\ngoal = \"g\"\n[networks.bluesky.slots.baner]\nwidth = 10\n" +
+				"[networks.bluesky.slots.banner]\nwidth = 0\nheight = 900\nmax_bytes = 10\ncolor = 1\n",
+			want: `brand.toml:7:25: error profile.unknown-key: Bluesky has no image slot "baner": it has avatar, banner, post (did you mean "banner"?)` + "\n" +
+				"brand.toml:10:9: error profile.invalid: networks.bluesky.slots.banner.width: must be between 1 and 8192 pixels, not 0\n" +
+				"brand.toml:12:13: error profile.invalid: networks.bluesky.slots.banner.max_bytes: must be 1000 or more, not 10: no image fits in less\n" +
+				`brand.toml:13:1: error profile.unknown-key: unknown key "color" in [networks.bluesky.slots.banner]` + "\n",
+		},
+		{
 			name: "numbers out of range",
 			toml: "photo_focus = [1.5, 0.5]\ncover_focus = [0.5]\n[identity]\nmin_contrast = 30\n" +
 				"[voice]\nmax_sentence_words = -1\nmax_exclamations = -2\nreadability = 120\n",
@@ -398,6 +407,18 @@ func TestLoadFindings(t *testing.T) {
 				`brand.toml:12:7: error profile.invalid: networks.bluesky.did: "plc:x" is not a DID such as "did:plc:..."` + "\n" +
 				`brand.toml:13:7: error profile.invalid: networks.bluesky.url: "x.com" is not an absolute https URL: write it like "https://example.com/you"` + "\n" +
 				`brand.toml:15:1: error profile.unknown-key: unknown key "gaol" in [networks.mastodon] (did you mean "goal"?)` + "\n",
+		},
+		{
+			name: "bios without words",
+			toml: "[bio]\ncandidates = [\"Designer à Lyon\", \"  \", \"✨🎨\"]\n[networks.x]\ngoal = \"g\"\nbio = \"🚀\"\n",
+			want: "brand.toml:6:34: error profile.invalid: bio.candidates[1]: is blank: write a sentence, or remove it\n" +
+				`brand.toml:6:40: error profile.invalid: bio.candidates[2]: "✨🎨" has no words, only emoji or symbols: say who you are and what you do` + "\n" +
+				`brand.toml:9:7: error profile.invalid: networks.x.bio: "🚀" has no words, only emoji or symbols: say who you are and what you do` + "\n",
+		},
+		{
+			name: "no bio candidates",
+			toml: "[bio]\ncandidates = []\n",
+			want: "brand.toml:6:14: error profile.invalid: bio.candidates: is empty: write at least one bio, the longest first\n",
 		},
 		{
 			name: "rules",

@@ -132,6 +132,17 @@ type Network struct {
 	Bio    string
 	Print  bool
 	DID    string // bluesky only
+	// Slots are the network's image slots that brand.toml overrides, in
+	// the order it lists them.
+	Slots []SlotOverride
+}
+
+// SlotOverride is one [networks.NAME.slots.SLOT] table: the kit's own size
+// or byte cap for an image slot; zero values keep the built-in ones.
+type SlotOverride struct {
+	Slot          string
+	Width, Height int
+	MaxBytes      int64
 }
 
 // Links is [links].

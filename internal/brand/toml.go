@@ -82,6 +82,15 @@ type networkTOML struct {
 	Bio    string `toml:"bio"`
 	Print  bool   `toml:"print"`
 	DID    string `toml:"did"` // bluesky only, checked by the validator
+	// Slots overrides the built-in size or byte cap of an image slot:
+	// [networks.NAME.slots.SLOT].
+	Slots map[string]slotTOML `toml:"slots"`
+}
+
+type slotTOML struct {
+	Width    int   `toml:"width"`
+	Height   int   `toml:"height"`
+	MaxBytes int64 `toml:"max_bytes"`
 }
 
 type linksTOML struct {

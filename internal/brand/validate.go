@@ -124,7 +124,7 @@ func (v *validator) identity(p *Profile, raw *identityTOML) {
 	id.Fonts.Heading = v.font("identity.fonts.heading", raw.Fonts.Heading)
 	id.Fonts.Body = v.font("identity.fonts.body", raw.Fonts.Body)
 	id.MinContrast = v.number("identity.min_contrast", raw.MinContrast, 1, 21, 4.5)
-	id.CardStyle = v.oneOf("identity.card_style", raw.CardStyle, "solid", "solid", "photo")
+	id.CardStyle = v.oneOf("identity.card_style", raw.CardStyle, "solid", "solid", "photo", "paper")
 	if id.CardStyle == "photo" && !v.doc.Has("person.cover") {
 		v.invalid("identity.card_style", `"photo" puts person.cover under the brand colours: set person.cover`)
 		id.CardStyle = "solid"
@@ -216,6 +216,12 @@ func (v *validator) networks(p *Profile, raw map[string]networkTOML) {
 				out.Handle = n.Handle
 			}
 		}
+		if path := base + ".bio"; v.given(path) {
+			if problem := bioProblem(n.Bio); problem != "" {
+				v.invalid(path, "%s", problem)
+				out.Bio = ""
+			}
+		}
 		if path := base + ".url"; v.given(path) {
 			if problem := httpsURL(n.URL); problem != "" {
 				v.invalid(path, "%q %s", n.URL, problem)
@@ -233,8 +239,71 @@ func (v *validator) networks(p *Profile, raw map[string]networkTOML) {
 				out.DID = n.DID
 			}
 		}
+		out.Slots = v.slots(base, name, n.Slots)
 		p.Networks = append(p.Networks, out)
 	}
+}
+
+// Bounds of a slot override: no network takes an image wider or taller
+// than maxSlotSide, and a cap under minSlotBytes cannot hold any image.
+const (
+	maxSlotSide  = 8192
+	minSlotBytes = 1000
+)
+
+// slots checks the [networks.NAME.slots.SLOT] overrides of one network.
+func (v *validator) slots(base, name string, raw map[string]slotTOML) []SlotOverride {
+	known, _ := network.Lookup(name)
+	var slotNames []string
+	for _, s := range known.Slots {
+		slotNames = append(slotNames, s.Name)
+	}
+	names := slices.Collect(maps.Keys(raw))
+	keyOff := func(slot string) int {
+		l, _ := v.doc.Loc(tomldoc.JoinPath("networks", name, "slots", slot))
+		return l.Key
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(keyOff(a), keyOff(b)), cmp.Compare(a, b)) })
+	var out []SlotOverride
+	for _, slot := range names {
+		path := tomldoc.JoinPath("networks", name, "slots", slot)
+		if !slices.Contains(slotNames, slot) {
+			f := v.list.Add(v.doc.Pos(path), "profile.unknown-key", "%s has no image slot %q: it has %s", known.Label, slot, strings.Join(slotNames, ", "))
+			if near := diag.DidYouMean(slot, slotNames); near != "" {
+				f.Suggestion = fmt.Sprintf("did you mean %q?", near)
+			}
+			continue
+		}
+		if !v.given(path) {
+			continue
+		}
+		r := raw[slot]
+		o := SlotOverride{Slot: slot}
+		for _, side := range []struct {
+			key string
+			val int
+			dst *int
+		}{{"width", r.Width, &o.Width}, {"height", r.Height, &o.Height}} {
+			if p := path + "." + side.key; v.given(p) {
+				if side.val < 1 || side.val > maxSlotSide {
+					v.invalid(p, "must be between 1 and %d pixels, not %d", maxSlotSide, side.val)
+				} else {
+					*side.dst = side.val
+				}
+			}
+		}
+		if p := path + ".max_bytes"; v.given(p) {
+			if r.MaxBytes < minSlotBytes {
+				v.invalid(p, "must be %d or more, not %d: no image fits in less", minSlotBytes, r.MaxBytes)
+			} else {
+				o.MaxBytes = r.MaxBytes
+			}
+		}
+		if o != (SlotOverride{Slot: slot}) {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 var didPattern = regexp.MustCompile(`^did:[a-z]+:[A-Za-z0-9._:%-]+$`)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/marque-kit/marque/internal/diag"
 	"github.com/marque-kit/marque/internal/output"
+	"github.com/marque-kit/marque/internal/voice"
 	"github.com/marque-kit/marque/theme"
 )
 
@@ -25,6 +26,20 @@ type Options struct {
 	// Today is the date that tells published posts from scheduled ones. It
 	// comes from the caller so that tests, and builds, are reproducible.
 	Today time.Time
+	// Origin, when not empty, replaces the scheme and host of the site's
+	// URL ("http://127.0.0.1:4321") and keeps its path, so that a preview
+	// serves the pages at the paths they will have. BaseURL, when set,
+	// wins.
+	Origin string
+	// Cache, when not nil, keeps work for the next build of the same kit;
+	// serve passes the same one to each rebuild.
+	Cache *Cache
+	// CacheDir is the folder of the image cache, which keeps encoded
+	// images between builds; "" is .cache/marque in the kit. A relative
+	// path is relative to Source.
+	CacheDir string
+
+	encode bool // draw and encode the images: Build does, Check does not
 }
 
 // Result is what a check or build found and made.
@@ -32,6 +47,15 @@ type Result struct {
 	Findings diag.List
 	Site     *output.Tree // nil when the kit could not be rendered
 	Posts    int          // posts published
+	// BasePath is the URL path the site lives under, from its base URL:
+	// "/" or, for a site at https://example.com/blog, "/blog/".
+	BasePath string
+	// Sources maps each HTML page of Site to the kit files it is made
+	// from, brand.toml first, so that a finding can be shown on the pages
+	// of its file.
+	Sources map[string][]string
+	// Fixes are the safe fixes of the findings, which Fix makes.
+	Fixes []voice.Fix
 }
 
 // Check loads and checks the kit, and renders it in memory (links are
@@ -57,6 +81,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := output.CheckOut(opts.Source, out); err != nil {
 		return nil, err
 	}
+	opts.encode = true
 	res, err := Check(ctx, opts)
 	if err != nil || res.Findings.HasErrors() || res.Site == nil {
 		return res, err
@@ -72,6 +97,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 
 func run(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	res := &Result{}
+	opts.Cache.begin()
 	k, err := load(ctx, fsys, opts, &res.Findings)
 	if err != nil {
 		return nil, err
@@ -79,6 +105,9 @@ func run(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	if k == nil {
 		res.Findings.Sort()
 		return res, nil
+	}
+	if err := k.setOrigin(opts); err != nil {
+		return nil, err
 	}
 	th, err := theme.Load(fsys)
 	if err == nil {
@@ -98,6 +127,15 @@ func run(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	}
 	if res.Site != nil {
 		checkLinks(k, res.Site, &res.Findings)
+		res.BasePath, res.Sources = k.basePath(), pageSources(k, res.Site)
+	}
+	// After every other check: marque:disable comments silence any rule.
+	if res.Fixes, err = checkVoice(ctx, k, &res.Findings); err != nil {
+		return nil, err
+	}
+	if res.Site != nil {
+		// A build that went through used all it needs: the rest is stale.
+		opts.Cache.end()
 	}
 	res.Posts = len(k.posts)
 	res.Findings.Apply(k.profile.Rules, opts.Strict)

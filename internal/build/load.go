@@ -31,6 +31,12 @@ type kit struct {
 	today   time.Time  // posts dated after it are scheduled
 	posts   []*postDoc // the posts to publish, newest first
 	about   *aboutDoc  // nil without content/about.md
+	cache   *Cache     // what earlier builds made; nil outside serve
+	images  *imageKit  // the kit's images: their plan, and how to encode it
+
+	// every is every post loaded, drafts and scheduled ones too: the
+	// calendar needs them all.
+	every []*post.Post
 }
 
 // postDoc is a post with its rendered Markdown.
@@ -66,7 +72,7 @@ func load(ctx context.Context, fsys fs.FS, opts Options, l *diag.List) (*kit, er
 	if profile == nil || l.Unusable() {
 		return nil, nil
 	}
-	k := &kit{fsys: fsys, profile: profile, base: profile.Person.SiteURL, drafts: opts.Drafts || opts.Future, today: opts.Today}
+	k := &kit{fsys: fsys, profile: profile, base: profile.Person.SiteURL, drafts: opts.Drafts || opts.Future, today: opts.Today, cache: opts.Cache, images: newImageKit(opts)}
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)
 		if err != nil {
@@ -77,6 +83,7 @@ func load(ctx context.Context, fsys fs.FS, opts Options, l *diag.List) (*kit, er
 	if k.base == nil {
 		return nil, nil // site_url is missing or invalid: already a finding
 	}
+	k.every = posts
 	for _, p := range posts {
 		if (p.Draft && !opts.Drafts) || (p.Date.After(opts.Today) && !opts.Future) {
 			continue
@@ -98,7 +105,7 @@ func load(ctx context.Context, fsys fs.FS, opts Options, l *diag.List) (*kit, er
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			doc, err := md.Render(p.Body)
+			doc, err := k.markdown(md, p.Body)
 			if err != nil {
 				return fmt.Errorf("render %s: %w", p.File.Name, err)
 			}
@@ -113,7 +120,7 @@ func load(ctx context.Context, fsys fs.FS, opts Options, l *diag.List) (*kit, er
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	about, err := loadAbout(fsys, md, l)
+	about, err := loadAbout(k, md, l)
 	if err != nil {
 		return nil, err
 	}

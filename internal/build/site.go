@@ -96,6 +96,9 @@ func renderSite(ctx context.Context, k *kit, th *theme.Theme, l *diag.List) (*ou
 	if k.about != nil {
 		in.About = &render.Page{Title: k.about.title, HTML: template.HTML(k.about.doc.HTML), Summary: k.about.summary}
 	}
+	if err := planImages(k, in, l); err != nil {
+		return nil, err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -133,7 +136,9 @@ func addWide(tree *output.Tree, k *kit, src, base string, f picture.Focus, pos d
 	return addVariants(tree, k, src, base, coverWidth, coverWidth*9/16, f, pos, l)
 }
 
-func addVariants(tree *output.Tree, k *kit, src, base string, w, h int, f picture.Focus, pos diag.Pos, l *diag.List) (*render.Image, error) {
+// encodeVariants decodes src and adds its crops; addVariants (cache.go)
+// runs it through the cache.
+func encodeVariants(tree *output.Tree, k *kit, src, base string, w, h int, f picture.Focus, pos diag.Pos, l *diag.List) (*render.Image, error) {
 	img, err := decodeSource(k, src, pos, l)
 	if img == nil || err != nil {
 		return nil, err
@@ -162,8 +167,9 @@ func addVariants(tree *output.Tree, k *kit, src, base string, w, h int, f pictur
 	return first, nil
 }
 
-// addLogo adds the logo as a PNG at twice its display height.
-func addLogo(tree *output.Tree, k *kit, src string, pos diag.Pos, l *diag.List) (*render.Image, error) {
+// encodeLogo adds the logo as a PNG at twice its display height; addLogo
+// (cache.go) runs it through the cache.
+func encodeLogo(tree *output.Tree, k *kit, src string, pos diag.Pos, l *diag.List) (*render.Image, error) {
 	img, err := decodeSource(k, src, pos, l)
 	if img == nil || err != nil {
 		return nil, err

@@ -21,6 +21,7 @@ var Rules = []Rule{
 	{"content.syntax", Error, "a post that cannot be read: front matter, encoding"},
 	{"content.invalid", Error, "a post whose front matter is wrong"},
 	{"content.link", Warning, "an internal link to a page that does not exist"},
+	{"content.suppression", Warning, "a marque:disable comment that names an unknown rule or is never closed"},
 	{"voice.banned", Error, "a word the brand never uses"},
 	{"voice.prefer", Warning, "a word the brand replaces with another"},
 	{"voice.confidential", Error, "a name that is never published"},
@@ -39,9 +40,13 @@ var Rules = []Rule{
 	{"identity.glyph", Warning, "text a brand font cannot draw"},
 	{"identity.image-size", Warning, "a source image smaller than the image made from it"},
 	{"identity.alt", Warning, "an image without alternative text"},
+	{"identity.handle", Warning, "a network handle and profile URL that name different accounts"},
+	{"identity.verify", Warning, "an account the site cannot prove is the person's: a Bluesky domain handle that is not the site's, a missing did"},
+	{"print.fit", Warning, "text the business card cannot hold at the smallest legible size"},
 	{"bio.length", Error, "a bio that fits no field"},
 	{"strategy.goal", Warning, "a network without a goal"},
 	{"strategy.brief", Warning, "a brief lacking audience, message or objectives"},
+	{"strategy.networks", Info, "a network the brief's market calls for and the kit lacks"},
 	{"calendar.cadence", Warning, "a gap in publishing longer than the cadence"},
 }
 

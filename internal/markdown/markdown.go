@@ -47,6 +47,12 @@ type Doc struct {
 	Links    []Ref     // every link and autolink in the body, in source order
 	Images   []Ref     // every image, in source order, with its alt text
 	Headings []Heading // every heading, in order
+	// Prose is the text of every block as typed, before typography, with
+	// its map to the source: what the voice linter checks.
+	Prose []Prose
+	// RawHTML holds the byte ranges of the raw HTML in the body, which the
+	// page drops: the voice linter reads its marque:disable comments there.
+	RawHTML []Range
 }
 
 // Ref is a link or an image in a body.
@@ -77,9 +83,11 @@ type Heading struct {
 // for a failure of the machine.
 func (r *Renderer) Render(src []byte) (*Doc, error) {
 	root := r.md.Parser().Parse(text.NewReader(src))
+	prose, raw := readProse(root, src) // before typesetting replaces the text nodes
 	typeset(root, src, r.lang)
 	setHeadingIDs(root, src)
 	doc := read(root, src)
+	doc.Prose, doc.RawHTML = prose, raw
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := r.md.Renderer().Render(&buf, src, root); err != nil {

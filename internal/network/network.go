@@ -24,6 +24,14 @@ type Network struct {
 	// (Instagram): share texts then say where to find it.
 	LinksClickable bool
 
+	// Hosts are the hosts of the network's profile URLs, the usual one
+	// first; a host matches its subdomains too (fr.linkedin.com), and a
+	// final ".*" any top-level domain (pinterest.fr). Empty for a
+	// federated network, whose accounts live on any server.
+	Hosts []string
+	// At is set where the network writes a handle with a leading @.
+	At bool
+
 	Slots []Slot
 
 	Source  string // where the values come from
@@ -78,6 +86,34 @@ type Slot struct {
 	// PerPost marks the slot made once per post (a share image) rather than
 	// once per kit.
 	PerPost bool
+	// Format is the file format the slot wants; Auto lets the image's
+	// content decide (PNG for flat graphics, JPEG for photographs).
+	Format Format
+}
+
+// Format is an image file format.
+type Format string
+
+// Formats of image slots.
+const (
+	Auto Format = ""
+	PNG  Format = "png"
+	JPEG Format = "jpeg"
+)
+
+// Resized returns the slot at w×h pixels, its safe area scaled in
+// proportion, for a kit that overrides a network's size.
+func (s Slot) Resized(w, h int) Slot {
+	if w == s.Width && h == s.Height || s.Width <= 0 || s.Height <= 0 {
+		return s
+	}
+	if !s.Safe.Empty() {
+		sx := func(x int) int { return x * w / s.Width }
+		sy := func(y int) int { return y * h / s.Height }
+		s.Safe = image.Rect(sx(s.Safe.Min.X), sy(s.Safe.Min.Y), sx(s.Safe.Max.X), sy(s.Safe.Max.Y))
+	}
+	s.Width, s.Height = w, h
+	return s
 }
 
 // MB is a megabyte as networks count it: 10⁶ bytes.
@@ -99,6 +135,7 @@ func post(w, h int, maxBytes int64) Slot {
 var All = []Network{
 	{
 		Name: "bluesky", Label: "Bluesky",
+		Hosts: []string{"bsky.app"}, At: true,
 		Fields: []Field{
 			{Name: "name", From: "name", Limit: Limit{Max: 64, Unit: Graphemes, Bytes: 640}},
 			{Name: "bio", From: "bio", Limit: Limit{Max: 256, Unit: Graphemes, Bytes: 2560}},
@@ -116,6 +153,7 @@ var All = []Network{
 	},
 	{
 		Name: "facebook", Label: "Facebook",
+		Hosts:          []string{"facebook.com", "fb.com"},
 		Fields:         []Field{{Name: "bio", From: "bio", Limit: Limit{Max: 101, Unit: Strict}}},
 		Share:          &Limit{Max: 5000, Unit: Strict},
 		Hashtags:       3,
@@ -131,6 +169,7 @@ var All = []Network{
 	},
 	{
 		Name: "github", Label: "GitHub",
+		Hosts: []string{"github.com"},
 		Fields: []Field{
 			{Name: "name", From: "name", Limit: Limit{Max: 255, Unit: Strict}},
 			{Name: "bio", From: "bio", Limit: Limit{Max: 160, Unit: Strict}},
@@ -143,6 +182,7 @@ var All = []Network{
 	},
 	{
 		Name: "instagram", Label: "Instagram",
+		Hosts: []string{"instagram.com"}, At: true,
 		Fields: []Field{
 			{Name: "name", From: "name", Limit: Limit{Max: 30, Unit: Strict}},
 			{Name: "bio", From: "bio", Limit: Limit{Max: 150, Unit: Strict}},
@@ -160,6 +200,7 @@ var All = []Network{
 	},
 	{
 		Name: "linkedin", Label: "LinkedIn",
+		Hosts: []string{"linkedin.com"},
 		Fields: []Field{
 			{Name: "headline", From: "headline", Limit: Limit{Max: 220, Unit: Strict}},
 			{Name: "about", From: "bio", Limit: Limit{Max: 2600, Unit: Strict}},
@@ -178,6 +219,7 @@ var All = []Network{
 	},
 	{
 		Name: "malt", Label: "Malt",
+		Hosts: []string{"malt.*"},
 		Fields: []Field{
 			{Name: "headline", From: "headline", Limit: Limit{Max: 100, Unit: Strict}},
 			{Name: "bio", From: "bio", Limit: Limit{Max: 2600, Min: 200, Unit: Strict}},
@@ -190,6 +232,7 @@ var All = []Network{
 	},
 	{
 		Name: "mastodon", Label: "Mastodon",
+		At: true,
 		Fields: []Field{
 			{Name: "name", From: "name", Limit: Limit{Max: 30, Unit: Strict}},
 			{Name: "bio", From: "bio", Limit: Limit{Max: 500, Unit: Mastodon}},
@@ -206,6 +249,7 @@ var All = []Network{
 	},
 	{
 		Name: "pinterest", Label: "Pinterest",
+		Hosts:  []string{"pinterest.*"},
 		Fields: []Field{{Name: "bio", From: "bio", Limit: Limit{Max: 500, Unit: Strict}}},
 		Slots: []Slot{
 			avatar(280, 0),
@@ -215,6 +259,7 @@ var All = []Network{
 	},
 	{
 		Name: "threads", Label: "Threads",
+		Hosts: []string{"threads.com", "threads.net"}, At: true,
 		Fields:         []Field{{Name: "bio", From: "bio", Limit: Limit{Max: 150, Unit: Strict}}},
 		Share:          &Limit{Max: 500, Unit: Strict},
 		Hashtags:       1,
@@ -227,6 +272,7 @@ var All = []Network{
 	},
 	{
 		Name: "tiktok", Label: "TikTok",
+		Hosts: []string{"tiktok.com"}, At: true,
 		Fields: []Field{
 			{Name: "name", From: "name", Limit: Limit{Max: 30, Unit: Strict}},
 			{Name: "bio", From: "bio", Limit: Limit{Max: 80, Unit: Strict}},
@@ -240,6 +286,7 @@ var All = []Network{
 	},
 	{
 		Name: "x", Label: "X",
+		Hosts: []string{"x.com", "twitter.com"}, At: true,
 		Fields: []Field{
 			{Name: "name", From: "name", Limit: Limit{Max: 50, Unit: Strict}},
 			{Name: "bio", From: "bio", Limit: Limit{Max: 160, Unit: Strict}},
@@ -258,6 +305,7 @@ var All = []Network{
 	},
 	{
 		Name: "youtube", Label: "YouTube",
+		Hosts: []string{"youtube.com"}, At: true,
 		Fields: []Field{{Name: "bio", From: "bio", Limit: Limit{Max: 1000, Unit: Strict}}},
 		Slots: []Slot{
 			avatar(800, 0),
@@ -273,11 +321,12 @@ var All = []Network{
 var Site = Network{
 	Name: "site", Label: "Site",
 	Slots: []Slot{
-		{Name: "card", Width: 1200, Height: 630, MaxBytes: 5 * MB, Safe: margin(1200, 630, 72)},
-		{Name: "favicon-32", Width: 32, Height: 32},
-		{Name: "apple-touch-icon", Width: 180, Height: 180},
-		{Name: "icon-192", Width: 192, Height: 192},
-		{Name: "icon-512", Width: 512, Height: 512},
+		// Link previews crop the card's edges a little: keep a wide margin.
+		{Name: "card", Width: 1200, Height: 630, MaxBytes: 5 * MB, Safe: margin(1200, 630, 72), Format: PNG},
+		{Name: "favicon-32", Width: 32, Height: 32, Format: PNG},
+		{Name: "apple-touch-icon", Width: 180, Height: 180, Format: PNG},
+		{Name: "icon-192", Width: 192, Height: 192, Format: PNG},
+		{Name: "icon-512", Width: 512, Height: 512, Format: PNG},
 	},
 	Source: "Open Graph protocol; HTML and Web App Manifest icon conventions", Checked: "2026-02",
 }

@@ -71,3 +71,15 @@ func TestReferenceSizes(t *testing.T) {
 }
 
 func validUnit(u Unit) bool { return u == Graphemes || u == Weighted || u == Mastodon || u == Strict }
+
+func TestResized(t *testing.T) {
+	b, _ := Lookup("bluesky")
+	s, _ := b.Slot("banner")
+	r := s.Resized(1500, 500)
+	if r.Width != 1500 || r.Height != 500 || r.Safe != image.Rect(410, 50, 1450, 450) {
+		t.Errorf("Resized(1500, 500) = %+v", r)
+	}
+	if got := s.Resized(s.Width, s.Height); got != s {
+		t.Errorf("Resized to the same size changed the slot: %+v", got)
+	}
+}

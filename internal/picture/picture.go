@@ -31,12 +31,13 @@ func Decode(fsys fs.FS, name string) (image.Image, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotImage, err)
-	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
-		return nil, fmt.Errorf("%w: %s image of %d×%d pixels (at most %d megapixels)", ErrNotImage, format, cfg.Width, cfg.Height, MaxPixels/1_000_000)
+	return DecodeBytes(data)
+}
+
+// DecodeBytes decodes the image file data as Decode does.
+func DecodeBytes(data []byte) (image.Image, error) {
+	if _, err := config(data); err != nil {
+		return nil, err
 	}
 	img, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
 	if err != nil {
@@ -72,7 +73,31 @@ func Fill(img image.Image, w, h int, f Focus) (out image.Image, upscaled bool) {
 	if r.Dx() < w {
 		return imaging.Crop(img, r), true
 	}
+	// A large reduction (a portrait from a 100-megapixel photo) first
+	// shrinks the whole image by a power of two, in one pass and into
+	// little memory, rather than copying a huge crop.
+	if k := shrinkFactor(float64(w) / float64(r.Dx())); k > 1 {
+		b := img.Bounds()
+		img = Shrink(img, k)
+		r = Crop(img.Bounds(), w, h, Focus{
+			X: (float64(r.Min.X-b.Min.X) + float64(r.Dx())/2) / float64(b.Dx()),
+			Y: (float64(r.Min.Y-b.Min.Y) + float64(r.Dy())/2) / float64(b.Dy()),
+		})
+		if r.Dx() < w {
+			return imaging.Crop(img, r), true
+		}
+	}
 	return imaging.Resize(imaging.Crop(img, r), w, h, imaging.Lanczos), false
+}
+
+// shrinkFactor returns the largest power of two k with 1/k at least twice
+// scale: what Shrink may take off before a finer filter does the rest.
+func shrinkFactor(scale float64) int {
+	k := 1
+	for 1/float64(2*k) >= 2*scale {
+		k *= 2
+	}
+	return k
 }
 
 // JPEG encodes img as a baseline JPEG without metadata.

@@ -78,3 +78,35 @@ func withSize(p []byte, w, h uint32) []byte {
 	binary.BigEndian.PutUint32(p[29:], crc32.ChecksumIEEE(p[12:29]))
 	return p
 }
+
+func TestFillShrinksLargeSources(t *testing.T) {
+	big := image.NewRGBA(image.Rect(0, 0, 4000, 3000))
+	for y := range 3000 {
+		for x := range 4000 {
+			if x > 2000 {
+				big.SetRGBA(x, y, color.RGBA{255, 0, 0, 255})
+			} else {
+				big.SetRGBA(x, y, color.RGBA{0, 0, 255, 255})
+			}
+		}
+	}
+	out, up := Fill(big, 240, 240, Focus{0.5, 0.5})
+	if up || out.Bounds().Dx() != 240 || out.Bounds().Dy() != 240 {
+		t.Fatalf("Fill = %v upscaled=%v", out.Bounds(), up)
+	}
+	// The centred square keeps the red right half and the blue left half.
+	if r, _, b, _ := out.At(10, 120).RGBA(); r > b {
+		t.Errorf("left edge is red: the crop moved")
+	}
+	if r, _, b, _ := out.At(230, 120).RGBA(); r < b {
+		t.Errorf("right edge is blue: the crop moved")
+	}
+	for _, tt := range []struct {
+		scale float64
+		want  int
+	}{{1, 1}, {0.3, 1}, {0.2, 2}, {0.06, 8}, {0.01, 32}} {
+		if got := shrinkFactor(tt.scale); got != tt.want {
+			t.Errorf("shrinkFactor(%g) = %d, want %d", tt.scale, got, tt.want)
+		}
+	}
+}

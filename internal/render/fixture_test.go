@@ -107,12 +107,21 @@ func fixture(lang string) *Input {
 		second.Title = "The first of the month"
 		third.Title = "An older post"
 	}
-	return &Input{
+	in := &Input{
 		Profile:  profile(lang),
 		BaseURL:  mustURL("https://camille.example"),
 		Posts:    []*Post{first, second, third},
 		Portrait: &Image{URL: "/img/portrait.jpg", Width: 480, Height: 480, Srcset: "/img/portrait-240.jpg 240w, /img/portrait.jpg 480w"},
 	}
+	if lang == "fr" {
+		// The French site has its link cards and icon set; the English one
+		// shows the pages without them.
+		in.Card = &Image{URL: "/card.png", Width: 1200, Height: 630}
+		first.Card = &Image{URL: "/posts/premier-article/card.png", Width: 1200, Height: 630}
+		in.Icons = Icons{ICO: "/favicon.ico", PNG: &Image{URL: "/favicon-32.png", Width: 32, Height: 32}, Apple: "/apple-touch-icon.png",
+			Manifest: []*Image{{URL: "/icon-192.png", Width: 192, Height: 192}, {URL: "/icon-512.png", Width: 512, Height: 512}}}
+	}
+	return in
 }
 
 // render renders in with the default theme into a new tree.

@@ -40,6 +40,14 @@ type openGraph struct {
 	Published string // RFC 3339, articles only
 	Modified  string
 	Tags      []string
+	Image     *ogImage // the link preview, or nil
+}
+
+// ogImage is a page's link preview image.
+type ogImage struct {
+	URL           string // absolute
+	Width, Height int
+	Alt           string
 }
 
 // postView is a post as pages show it.

@@ -211,6 +211,9 @@ func (r *renderer) postPages() error {
 		if i > 0 {
 			p.Next = r.posts[i-1]
 		}
+		if c := v.src.Card; c != nil {
+			p.OG.Image = &ogImage{URL: s.absolute(c.URL), Width: c.Width, Height: c.Height, Alt: v.Title}
+		}
 		p.JSONLD = r.postingJSON(v)
 		if err := r.write("post", v.dir, p); err != nil {
 			return err

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/marque-kit/marque/internal/brand"
 	"github.com/marque-kit/marque/internal/output"
@@ -26,8 +29,14 @@ type Input struct {
 	// then built from the profile.
 	About    *Page
 	Portrait *Image // the person's photo, or nil
-	Logo     *Image // or nil
-	Fonts    Fonts
+	// Card is the link preview of the home and about pages (og:image),
+	// or nil.
+	Card *Image
+	// Icons are the site's icons; without them, the logo or an SVG of
+	// the initials is the icon.
+	Icons Icons
+	Logo  *Image // or nil
+	Fonts Fonts
 	// Drafts is set when the build shows drafts and future posts: pages then
 	// mark them with a badge and ask search engines not to index them.
 	Drafts bool
@@ -40,6 +49,7 @@ type Post struct {
 	Summary string        // the front matter's, or one derived from the body
 	Words   int
 	Cover   *Image // nil when the post has none
+	Card    *Image // the link preview (og:image), or nil
 	// Scheduled is set on a post dated after the build's day, which only a
 	// build that shows future posts publishes (render reads no clock, so
 	// the caller says).
@@ -63,6 +73,15 @@ type Image struct {
 	Width, Height int
 	Srcset        string
 	Alt           string
+}
+
+// Icons holds the URLs, in the same form as [Image.URL], of the site's
+// icons; each is "" or nil when the site has none of the kind.
+type Icons struct {
+	ICO      string   // favicon.ico
+	PNG      *Image   // a small PNG icon, with its size
+	Apple    string   // the Apple touch icon, 180×180
+	Manifest []*Image // the web app manifest's icons
 }
 
 // Fonts holds the URLs, in the same form as [Image.URL], of the brand's
@@ -101,7 +120,7 @@ func Render(in *Input, th *theme.Theme, tree *output.Tree) error {
 			return err
 		}
 	}
-	return nil
+	return r.executePages()
 }
 
 // renderer holds one render's state.
@@ -114,11 +133,18 @@ type renderer struct {
 	posts []*postView // in input order, newest first
 	tags  []*tagView  // by slug
 	urls  []sitemapURL
+	pages []pageJob // written, waiting for executePages
 }
 
-// write executes the page template kind on p and adds the result to the
-// tree: at dir/index.html for a page with a canonical URL ("" is the home
-// page), or at file for the 404 page.
+// pageJob is a page waiting for its template to run.
+type pageJob struct {
+	kind, file string
+	p          *page
+}
+
+// write sets up p for the page template kind, to be executed by
+// executePages and added to the tree at dir/index.html for a page with a
+// canonical URL ("" is the home page), or at file for the 404 page.
 func (r *renderer) write(kind, dir string, p *page) error {
 	p.Site = r.site
 	p.Kind = kind
@@ -135,9 +161,41 @@ func (r *renderer) write(kind, dir string, p *page) error {
 	if p.OG.Type == "" {
 		p.OG.Type = "website"
 	}
-	var buf bytes.Buffer
-	if err := r.th.Execute(&buf, kind, p); err != nil {
-		return fmt.Errorf("render %s: %w", file, err)
+	if p.OG.Image == nil && kind != "404" {
+		p.OG.Image = r.site.card
 	}
-	return r.tree.Add(file, buf.Bytes())
+	r.pages = append(r.pages, pageJob{kind: kind, file: file, p: p})
+	return nil
+}
+
+// executePages runs the templates of the pages written, in parallel: on a
+// site of a thousand posts, that is most of the render, which serve redoes
+// on every save. A template only reads its page, so the runs share nothing
+// but read-only data. The pages are added, and the first failure reported,
+// in the order they were written, whatever the scheduling.
+func (r *renderer) executePages() error {
+	out := make([][]byte, len(r.pages))
+	errs := make([]error, len(r.pages))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, job := range r.pages {
+		g.Go(func() error {
+			var buf bytes.Buffer
+			if err := r.th.Execute(&buf, job.kind, job.p); err != nil {
+				errs[i] = fmt.Errorf("render %s: %w", job.file, err)
+			}
+			out[i] = buf.Bytes()
+			return nil
+		})
+	}
+	g.Wait()
+	for i, job := range r.pages {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		if err := r.tree.Add(job.file, out[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }

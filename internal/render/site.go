@@ -29,13 +29,15 @@ type site struct {
 	StyleURL   string // set once the style sheet is written
 	IconURL    string
 	IconType   string
-	FeedURL    string // "" when the site has no feed (no posts)
+	Icons      *iconSet // the generated icons, or nil: IconURL is then the icon
+	FeedURL    string   // "" when the site has no feed (no posts)
 	ThemeColor string
 	// TwitterSite is the X handle ("@name") and Fediverse the Mastodon
 	// address ("@name@host") for the cards of those networks.
 	TwitterSite string
 	Fediverse   string
 
+	card    *ogImage // the site's link preview, or nil
 	hasTags bool
 	lang    string
 	base    string // BaseURL without query, fragment or trailing slash
@@ -78,6 +80,13 @@ func newSite(in *Input) *site {
 	s.Audience = s.typo(p.Strategy.Audience)
 	s.Location = s.typo(p.Person.Location)
 	s.HomeURL = s.URL("")
+	if c := in.Card; c != nil {
+		alt := s.Name
+		if s.Role != "" {
+			alt += " · " + s.Role
+		}
+		s.card = &ogImage{URL: s.absolute(c.URL), Width: c.Width, Height: c.Height, Alt: alt}
+	}
 	if in.Portrait != nil {
 		img := *in.Portrait
 		if img.Alt == "" {

@@ -3,14 +3,15 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
-	"math"
 	"path"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/marque-kit/marque/internal/brand"
+	"github.com/marque-kit/marque/internal/contrast"
 )
 
 // The theme's style.css reads the palette and the fonts from custom
@@ -41,7 +42,9 @@ func (r *renderer) static() error {
 			return err
 		}
 	}
-	switch {
+	switch ic := r.in.Icons; {
+	case ic.ICO != "":
+		return r.icons(ic)
 	case r.in.Logo != nil:
 		s.IconURL = r.in.Logo.URL
 		s.IconType = imageType(r.in.Logo.URL)
@@ -79,14 +82,14 @@ func prelude(c brand.Palette, f Fonts) []byte {
 		// Body text needs 4.5:1 (WCAG 1.4.3), large headings and the focus
 		// ring 3:1 (1.4.3, 1.4.11); the text colour is the fallback, as
 		// the profile's checks require it to read on the background.
-		{"link", firstContrasting(bg, 4.5, c.Primary, c.Text).Hex()},
-		{"heading", firstContrasting(bg, 3, c.Primary, c.Text).Hex()},
-		{"muted-text", firstContrasting(bg, 4.5, c.Muted, c.Text).Hex()},
-		{"focus", firstContrasting(bg, 3, c.Accent, c.Primary, c.Text).Hex()},
-		{"on-primary", onColor(c.Primary, bg).Hex()},
-		{"on-accent", onColor(c.Accent, bg).Hex()},
-		{"line", mix(bg, c.Text, 0.16).Hex()},
-		{"tint", mix(bg, c.Primary, 0.07).Hex()},
+		{"link", contrast.First(bg, 4.5, c.Primary, c.Text).Hex()},
+		{"heading", contrast.First(bg, 3, c.Primary, c.Text).Hex()},
+		{"muted-text", contrast.First(bg, 4.5, c.Muted, c.Text).Hex()},
+		{"focus", contrast.First(bg, 3, c.Accent, c.Primary, c.Text).Hex()},
+		{"on-primary", contrast.On(c.Primary, bg).Hex()},
+		{"on-accent", contrast.On(c.Accent, bg).Hex()},
+		{"line", contrast.Mix(bg, c.Text, 0.16).Hex()},
+		{"tint", contrast.Mix(bg, c.Primary, 0.07).Hex()},
 		{"font-heading", heading},
 		{"font-body", body},
 		{"font-mono", monoStack},
@@ -124,55 +127,6 @@ func cssString(s string) string {
 	return b.String()
 }
 
-// luminance is the relative luminance of c (WCAG 2.2).
-func luminance(c brand.Color) float64 {
-	lin := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
-}
-
-// contrast is the WCAG contrast ratio of two colours, from 1 to 21.
-func contrast(a, b brand.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
-
-// firstContrasting returns the first candidate with at least ratio against
-// bg, or the one with the most contrast when none has.
-func firstContrasting(bg brand.Color, ratio float64, candidates ...brand.Color) brand.Color {
-	best := candidates[0]
-	for _, c := range candidates {
-		if contrast(c, bg) >= ratio {
-			return c
-		}
-		if contrast(c, bg) > contrast(best, bg) {
-			best = c
-		}
-	}
-	return best
-}
-
-// onColor returns the colour for text on a fill: the page background when
-// it reads there, else white or black.
-func onColor(fill, bg brand.Color) brand.Color {
-	white, black := brand.Color{R: 255, G: 255, B: 255}, brand.Color{}
-	return firstContrasting(fill, 4.5, bg, white, black)
-}
-
-// mix returns a blended toward b by t (0..1), in sRGB like CSS color-mix.
-func mix(a, b brand.Color, t float64) brand.Color {
-	m := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*(1-t) + float64(y)*t)) }
-	return brand.Color{R: m(a.R, b.R), G: m(a.G, b.G), B: m(a.B, b.B)}
-}
-
 // favicon draws the person's initials on a disc of the primary colour.
 func favicon(p *brand.Profile) []byte {
 	c := p.Identity.Colors
@@ -198,7 +152,7 @@ func favicon(p *brand.Profile) []byte {
 	return fmt.Appendf(nil, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">`+
 		`<circle cx="32" cy="32" r="32" fill="%s"/>`+
 		`<text x="32" y="32" dy=".35em" text-anchor="middle" font-family="Georgia, serif" font-size="%d" font-weight="700" fill="%s">%s</text></svg>`+"\n",
-		c.Primary.Hex(), size, onColor(c.Primary, c.Background).Hex(), text.String())
+		c.Primary.Hex(), size, contrast.On(c.Primary, c.Background).Hex(), text.String())
 }
 
 // imageType returns the MIME type of an image file by its extension, "" when unknown.
@@ -210,4 +164,48 @@ func imageType(u string) string {
 		".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 		".webp": "image/webp", ".ico": "image/x-icon", ".gif": "image/gif",
 	}[strings.ToLower(path.Ext(u))]
+}
+
+// iconSet is the site's icons as the head of every page links them.
+type iconSet struct {
+	ICO      string
+	PNG      *Image
+	Apple    string
+	Manifest string // the web app manifest, which lists the large icons
+}
+
+// icons links the caller's icons and writes the web app manifest that
+// lists the large ones, with the brand's colours.
+func (r *renderer) icons(ic Icons) error {
+	s := r.site
+	set := &iconSet{ICO: ic.ICO, PNG: ic.PNG, Apple: ic.Apple}
+	s.Icons = set
+	s.IconURL, s.IconType = ic.ICO, imageType(ic.ICO)
+	if len(ic.Manifest) == 0 {
+		return nil
+	}
+	type icon struct {
+		Src   string `json:"src"`
+		Sizes string `json:"sizes"`
+		Type  string `json:"type"`
+	}
+	c := r.in.Profile.Identity.Colors
+	m := struct {
+		Name       string `json:"name"`
+		ShortName  string `json:"short_name"`
+		StartURL   string `json:"start_url"`
+		Display    string `json:"display"`
+		Theme      string `json:"theme_color"`
+		Background string `json:"background_color"`
+		Icons      []icon `json:"icons"`
+	}{Name: s.Name, ShortName: s.Name, StartURL: s.HomeURL, Display: "browser", Theme: c.Primary.Hex(), Background: c.Background.Hex()}
+	for _, i := range ic.Manifest {
+		m.Icons = append(m.Icons, icon{Src: i.URL, Sizes: fmt.Sprintf("%dx%d", i.Width, i.Height), Type: imageType(i.URL)})
+	}
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	set.Manifest = s.URL("site.webmanifest")
+	return r.tree.Add("site.webmanifest", append(data, '\n'))
 }

@@ -1,0 +1,271 @@
+package socialimage
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"unicode"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/marque-kit/marque/internal/brand"
+	"github.com/marque-kit/marque/internal/diag"
+)
+
+// The embedded fonts, with their licences beside them in fonts/: Noto
+// Serif Bold for headings (the theme's pages set headings in a serif too),
+// Inter for text, and DejaVu Sans as the fallback for the characters a
+// brand's font lacks (Greek, Cyrillic, arrows, many symbols).
+//
+//go:embed fonts
+var embedded embed.FS
+
+// Role is what a piece of text is, which decides its font.
+type Role string
+
+// Roles of text in an image.
+const (
+	Heading Role = "heading" // names and titles: [identity].fonts.heading
+	Body    Role = "body"    // role, tagline, dates: [identity].fonts.body
+	Strong  Role = "strong"  // short labels: the body font, semibold when embedded
+)
+
+// Face is one font file, parsed.
+type Face struct {
+	Name string // the kit path of a brand font, or "embedded:" and the file name
+	font *sfnt.Font
+	sum  string // sha256 of the file, so that the cache sees a changed font
+}
+
+// Fonts are the faces an image's text is drawn with: one per role, and the
+// fallback for characters the role's face lacks.
+type Fonts struct {
+	roles    map[Role]*Face
+	fallback *Face
+	// brand marks the roles whose face is the brand's own file: a
+	// character it lacks is then a finding even when the fallback has it.
+	brand map[Role]bool
+}
+
+// DefaultFonts returns the embedded faces alone.
+func DefaultFonts() *Fonts {
+	f := &Fonts{roles: map[Role]*Face{}, brand: map[Role]bool{}}
+	f.roles[Heading] = mustEmbedded("NotoSerif-Bold.ttf")
+	f.roles[Body] = mustEmbedded("Inter-Regular.otf")
+	f.roles[Strong] = mustEmbedded("Inter-SemiBold.otf")
+	f.fallback = mustEmbedded("DejaVuSans.ttf")
+	return f
+}
+
+func mustEmbedded(name string) *Face {
+	data, err := embedded.ReadFile("fonts/" + name)
+	if err != nil {
+		panic(err) // the file is embedded: missing means a broken build
+	}
+	face, err := parseFace("embedded:"+name, data)
+	if err != nil {
+		panic(err)
+	}
+	return face
+}
+
+func parseFace(name string, data []byte) (*Face, error) {
+	f, err := opentype.Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	// A font whose tables parse may still fail on its first glyph: load
+	// one now, so that a broken file is reported rather than drawn blank.
+	var buf sfnt.Buffer
+	if i, err := f.GlyphIndex(&buf, 'a'); err == nil && i != 0 {
+		if _, err := f.LoadGlyph(&buf, i, fixed.I(64), nil); err != nil {
+			return nil, err
+		}
+	}
+	sum := sha256.Sum256(data)
+	return &Face{Name: name, font: f, sum: hex.EncodeToString(sum[:])}, nil
+}
+
+// LoadFonts returns the brand's fonts from [identity].fonts, each read
+// from fsys, and the embedded ones for the roles it leaves out. A file that
+// is not a font is a profile.invalid finding at its brand.toml line; its
+// role then uses the embedded face.
+func LoadFonts(fsys fs.FS, p *brand.Profile, l *diag.List) (*Fonts, error) {
+	f := DefaultFonts()
+	for _, b := range []struct {
+		path  string
+		key   string
+		roles []Role
+	}{
+		{p.Identity.Fonts.Heading, "identity.fonts.heading", []Role{Heading}},
+		{p.Identity.Fonts.Body, "identity.fonts.body", []Role{Body, Strong}},
+	} {
+		if b.path == "" {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, b.path)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", b.path, err)
+		}
+		face, err := parseFace(b.path, data)
+		if err != nil {
+			l.Add(p.ValuePos(b.key), "profile.invalid", "%s: %q is not a font marque can read (%v): images use the embedded font", b.key, b.path, err)
+			continue
+		}
+		for _, r := range b.roles {
+			f.roles[r] = face
+			f.brand[r] = true
+		}
+	}
+	return f, nil
+}
+
+// face returns the face of role.
+func (f *Fonts) face(r Role) *Face { return f.roles[r] }
+
+// covers reports whether face draws r.
+func (fc *Face) covers(buf *sfnt.Buffer, r rune) bool {
+	i, err := fc.font.GlyphIndex(buf, r)
+	return err == nil && i != 0
+}
+
+// glyphProblem is a character of a text that the role's face does not draw.
+type glyphProblem struct {
+	r        rune
+	fallback bool // the embedded fallback draws it
+}
+
+// Filter returns text without the characters no face of role can draw, and
+// the characters the role's own face lacks. Invisible format characters
+// (joiners, variation selectors) that no face has are dropped silently:
+// they draw nothing anyway.
+func (f *Fonts) filter(role Role, text string) (string, []glyphProblem) {
+	var buf sfnt.Buffer
+	face := f.face(role)
+	out := make([]rune, 0, len(text))
+	var problems []glyphProblem
+	seen := map[rune]bool{}
+	for _, r := range text {
+		switch {
+		case face.covers(&buf, r) || r == ' ':
+			out = append(out, r)
+			continue
+		case isSpace(r):
+			out = append(out, r) // drawn as a space of the right width
+			continue
+		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Mn, r) && !f.fallback.covers(&buf, r):
+			continue
+		}
+		fb := f.fallback.covers(&buf, r)
+		if fb {
+			out = append(out, r)
+		}
+		if !seen[r] && (!fb || f.brand[role]) {
+			problems = append(problems, glyphProblem{r: r, fallback: fb})
+		}
+		seen[r] = true
+	}
+	return string(out), problems
+}
+
+func isSpace(r rune) bool { return unicode.Is(unicode.Zs, r) }
+
+// shaper lays out and draws text of one size with one role's face and the
+// fallback. It holds buffers, so it belongs to one goroutine.
+type shaper struct {
+	main, fallback *Face
+	ppem           fixed.Int26_6
+	buf            sfnt.Buffer
+}
+
+func (f *Fonts) shaper(role Role, size float64) *shaper {
+	return &shaper{main: f.face(role), fallback: f.fallback, ppem: fixed.Int26_6(size*64 + 0.5)}
+}
+
+// glyph is one character placed on a line.
+type glyph struct {
+	face *Face
+	idx  sfnt.GlyphIndex
+	r    rune
+	x    fixed.Int26_6 // pen position from the line's start
+}
+
+// layout places text on one line: advances, kerning between characters of
+// the same face, spaces the face lacks drawn as the width of a space scaled
+// to their kind. It returns the glyphs and the line's width.
+func (s *shaper) layout(text string) ([]glyph, fixed.Int26_6) {
+	var gs []glyph
+	var x fixed.Int26_6
+	var prev *glyph
+	for _, r := range text {
+		face := s.main
+		idx, _ := face.font.GlyphIndex(&s.buf, r)
+		if idx == 0 {
+			if fi, _ := s.fallback.font.GlyphIndex(&s.buf, r); fi != 0 {
+				face, idx = s.fallback, fi
+			}
+		}
+		if idx == 0 {
+			if !isSpace(r) {
+				continue // filtered out before; never a tofu box
+			}
+			prev = nil
+			x += s.spaceWidth(r)
+			continue
+		}
+		if prev != nil && prev.face == face {
+			if k, err := face.font.Kern(&s.buf, prev.idx, idx, s.ppem, font.HintingNone); err == nil {
+				x += k
+			}
+		}
+		gs = append(gs, glyph{face: face, idx: idx, r: r, x: x})
+		prev = &gs[len(gs)-1]
+		adv, err := face.font.GlyphAdvance(&s.buf, idx, s.ppem, font.HintingNone)
+		if err == nil {
+			x += adv
+		}
+	}
+	return gs, x
+}
+
+// spaceWidth is the width of a space character the face does not have:
+// a narrow no-break space is half a space, the others a full one.
+func (s *shaper) spaceWidth(r rune) fixed.Int26_6 {
+	idx, _ := s.main.font.GlyphIndex(&s.buf, ' ')
+	adv, _ := s.main.font.GlyphAdvance(&s.buf, idx, s.ppem, font.HintingNone)
+	if r == '\u202f' || r == '\u2009' || r == '\u200a' {
+		return adv / 2
+	}
+	return adv
+}
+
+// width returns the width of text in pixels.
+func (s *shaper) width(text string) float64 {
+	_, w := s.layout(text)
+	return float64(w) / 64
+}
+
+// metrics returns the ascent and descent of the role's face in pixels:
+// the room a line needs above and below its baseline, accents included.
+func (s *shaper) metrics() (ascent, descent float64) {
+	m, err := s.main.font.Metrics(&s.buf, s.ppem, font.HintingNone)
+	if err != nil {
+		return float64(s.ppem) / 64 * 0.9, float64(s.ppem) / 64 * 0.25
+	}
+	return float64(m.Ascent) / 64, float64(m.Descent) / 64
+}
+
+// capHeight returns the height of capital letters in pixels, for aligning
+// the tops of text blocks with shapes.
+func (s *shaper) capHeight() float64 {
+	m, err := s.main.font.Metrics(&s.buf, s.ppem, font.HintingNone)
+	if err != nil || m.CapHeight <= 0 {
+		return float64(s.ppem) / 64 * 0.7
+	}
+	return float64(m.CapHeight) / 64
+}

@@ -1,0 +1,152 @@
+package vcard
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
+
+// Card is a person's contact card.
+type Card struct {
+	Name   string // the formatted name, as the person writes it
+	Title  string // the role
+	Note   string // the tagline
+	Email  string
+	Phone  Phone  // the zero Phone for none
+	URL    string // the site
+	Photo  string // the absolute URL of a JPEG portrait, or ""
+	Locale string // the language of the card's text, "fr" or "en"
+	// Profiles are the person's accounts, in the order the profile lists
+	// them.
+	Profiles []Profile
+}
+
+// Profile is one account on a network.
+type Profile struct {
+	Group string // a vCard group name for the network: letters, digits and hyphens
+	Label string // the network's name, as the contact shows it
+	URL   string
+}
+
+// Encode returns the card as a vCard 4.0, CRLF line endings, folded.
+func (c *Card) Encode() []byte {
+	var w writer
+	w.line("BEGIN", "", "VCARD")
+	w.line("VERSION", "", "4.0")
+	w.line("PRODID", "", "-//marque//marque//EN")
+	w.line("KIND", "", "individual")
+	w.line("FN", "", escape(c.Name))
+	given, family := splitName(c.Name)
+	w.line("N", "", escape(family)+";"+escape(given)+";;;")
+	if c.Title != "" {
+		w.line("TITLE", "", escape(c.Title))
+	}
+	if c.Email != "" {
+		w.line("EMAIL", ";TYPE=work", escape(c.Email))
+	}
+	switch {
+	case c.Phone.Global != "":
+		w.line("TEL", ";VALUE=uri;TYPE=voice", c.Phone.URI())
+	case c.Phone.Text != "":
+		// A national number has no tel: URI without its country.
+		w.line("TEL", ";VALUE=text;TYPE=voice", escape(c.Phone.Text))
+	}
+	if c.URL != "" {
+		w.line("URL", ";PREF=1", c.URL)
+	}
+	if c.Photo != "" {
+		w.line("PHOTO", ";MEDIATYPE=image/jpeg", c.Photo)
+	}
+	if c.Note != "" {
+		w.line("NOTE", "", escape(c.Note))
+	}
+	if c.Locale != "" {
+		w.line("LANG", "", c.Locale)
+	}
+	for _, p := range c.Profiles {
+		// RFC 6350 has no property for a social profile that every
+		// address book reads; a grouped URL with an X-ABLABEL, which
+		// Apple's and Google's contacts show as the URL's label, is the
+		// form they all keep.
+		w.line(p.Group+".URL", "", p.URL)
+		w.line(p.Group+".X-ABLABEL", "", escape(p.Label))
+	}
+	w.line("END", "", "VCARD")
+	return w.b.Bytes()
+}
+
+// writer writes content lines, folded.
+type writer struct{ b bytes.Buffer }
+
+// maxLine is the longest line RFC 6350 section 3.2 allows, in octets, CRLF
+// excluded.
+const maxLine = 75
+
+// line writes "NAME;PARAMS:VALUE", the value already escaped.
+func (w *writer) line(name, params, value string) {
+	w.b.WriteString(Fold(name + params + ":" + value))
+}
+
+// Fold returns one content line folded into lines of at most 75 octets:
+// each continuation starts with a space, which counts in its 75, and no
+// UTF-8 sequence is split. Every line ends in CRLF.
+func Fold(line string) string {
+	var b strings.Builder
+	limit := maxLine
+	for len(line) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(line[cut]) {
+			cut--
+		}
+		b.WriteString(line[:cut])
+		b.WriteString("\r\n ")
+		line = line[cut:]
+		limit = maxLine - 1
+	}
+	b.WriteString(line)
+	b.WriteString("\r\n")
+	return b.String()
+}
+
+// escape escapes a text value (RFC 6350 section 3.4): backslash, comma and
+// semicolon take a backslash, and a newline becomes \n.
+func escape(s string) string {
+	var b strings.Builder
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	for _, r := range s {
+		switch r {
+		case '\\', ',', ';':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n', '\r':
+			b.WriteString(`\n`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// particles are the lower-case words that belong to a family name that
+// follows them: "Jean de La Fontaine" is La Fontaine of the de.
+var particles = map[string]bool{
+	"de": true, "du": true, "des": true, "d’": true, "d'": true, "la": true, "le": true,
+	"van": true, "von": true, "der": true, "den": true, "da": true, "di": true, "del": true, "dos": true,
+}
+
+// splitName splits a formatted name into given and family names for the
+// structured N property, which address books sort by: the last word is the
+// family name, with the particles that precede it. A one-word name is a
+// given name. The split is a guess for names it cannot know (several
+// family names, family name first); FN keeps the name as written.
+func splitName(name string) (given, family string) {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return name, ""
+	}
+	i := len(words) - 1
+	for i > 1 && particles[strings.ToLower(words[i-1])] {
+		i--
+	}
+	return strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+}

@@ -1,0 +1,74 @@
+package voice
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/marque-kit/marque/internal/brand"
+	"github.com/marque-kit/marque/internal/diag"
+	"github.com/marque-kit/marque/internal/markdown"
+)
+
+// benchPost is a French post of about a thousand words, with the
+// markup a post has: headings, emphasis, links, code, a list, a quote.
+func benchPost() []byte {
+	para := "Je conçois des *identités visuelles* pour les artisans, les commerces de quartier et les " +
+		"associations de Loire-Atlantique\u202f: logo, palette, typographies, [enseigne](/posts/enseigne/) " +
+		"et `cartes` de visite. Chaque projet commence par une conversation, à 10:30 ou à 14:00, " +
+		"avec M. Dupont, Mme Leroy, etc. Une identité claire se reconnaît partout\u202f!\n\n"
+	var b strings.Builder
+	for i := range 12 {
+		if i%4 == 0 {
+			b.WriteString("## Une étape du projet\n\n")
+		}
+		b.WriteString(para)
+		if i%5 == 0 {
+			b.WriteString("> «\u202fNous avons adoré le résultat\u202f», dit la cliente.\n\n- un point\n- un autre point\n\n")
+		}
+	}
+	return []byte(b.String())
+}
+
+func benchChecker(b *testing.B) *Checker {
+	profile := kitProfile("fr", "banned = [\"synergie*\", \"disruptif*\", \"game changer\"]\nconfidential = [\"Maison Kervella\"]\nreadability = 50\n"+
+		"[voice.prefer]\n\"e-mail\" = \"courriel\"\n\"impacter\" = \"influencer\"\n")
+	p, l := brand.Load(fstest.MapFS{"brand.toml": {Data: []byte(profile)}})
+	if l.Len() > 0 {
+		b.Fatal(l.Items())
+	}
+	c, err := New(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+// BenchmarkCheck measures the voice pass alone over one rendered post.
+func BenchmarkCheck(b *testing.B) {
+	c := benchChecker(b)
+	src := benchPost()
+	md, err := markdown.New("fr").Render(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	file := diag.NewFile("p.md", src)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Check(PageDoc(file, 0, md))
+	}
+}
+
+// BenchmarkNew measures compiling a brand's voice and the built-in lists,
+// once per build.
+func BenchmarkNew(b *testing.B) {
+	profile := kitProfile("fr", "banned = [\"synergie*\"]\n")
+	p, _ := brand.Load(fstest.MapFS{"brand.toml": {Data: []byte(profile)}})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

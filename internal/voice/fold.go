@@ -1,0 +1,83 @@
+package voice
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// fold returns the form words are compared in: lower case, without
+// diacritics, ligatures spelt out, typographic apostrophes and hyphens made
+// ASCII. "Thébaud’s" and "thebaud's" fold alike.
+func fold(s string) string {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return foldSlow(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if upper {
+		return strings.ToLower(s)
+	}
+	return s
+}
+
+func foldSlow(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			b.WriteRune(unicode.ToLower(r))
+		case int(r) < len(latinFold):
+			b.WriteString(latinFold[r])
+		default:
+			b.WriteString(foldRune(r))
+		}
+	}
+	return b.String()
+}
+
+// latinFold holds the folded form of every rune below U+0250 (Latin-1 and
+// Latin Extended-A and B), computed once: they are nearly all the accented
+// letters French and English text uses.
+var latinFold = func() []string {
+	t := make([]string, 0x250)
+	for r := range rune(len(t)) {
+		t[r] = foldRune(r)
+	}
+	return t
+}()
+
+// foldRune folds one rune; see fold.
+func foldRune(r rune) string {
+	switch r {
+	case '’', '‘', 'ʼ', '′', '`':
+		return "'"
+	case '‐', '‑':
+		return "-"
+	case 'œ', 'Œ':
+		return "oe"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'ß':
+		return "ss"
+	}
+	lower := unicode.ToLower(r)
+	if lower < utf8.RuneSelf {
+		return string(lower)
+	}
+	var b strings.Builder
+	for _, c := range norm.NFD.String(string(lower)) {
+		if !unicode.Is(unicode.Mn, c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,113 @@
+package voice
+
+import (
+	"unicode"
+)
+
+// readability is voice.readability: a post whose reading ease is below
+// [voice] readability. English uses Flesch's formula, French Kandel and
+// Moles's adaptation of it (Kandel & Moles, 1958):
+//
+//	English: 206.835 − 1.015 × words/sentences − 84.6 × syllables/words
+//	French:  207     − 1.015 × words/sentences − 73.6 × syllables/words
+//
+// Only the body's paragraphs count, and only in a text of minWords words
+// or more: below that, one long sentence swings the score.
+type readability struct {
+	lang string
+	min  float64
+
+	words, sentences, syllables int
+	at                          int // file offset of the first paragraph
+	seen                        bool
+}
+
+// minWords is the length from which a reading-ease score means something.
+const minWords = 100
+
+func (*readability) ID() string { return "voice.readability" }
+
+func (rd *readability) Check(s *Segment, r *Report) {
+	if !r.doc.Whole || s.Role != Body {
+		return
+	}
+	if !rd.seen {
+		rd.at, rd.seen = s.offset(0), true
+	}
+	for _, st := range s.sents {
+		if st.words == 0 {
+			continue
+		}
+		rd.sentences++
+		for _, t := range s.toks[st.from:st.to] {
+			if t.isWord() {
+				rd.words++
+				rd.syllables += syllables(s.Text[t.start:t.end], rd.lang)
+			}
+		}
+	}
+}
+
+func (rd *readability) Done(r *Report) {
+	if rd.words < minWords || rd.sentences == 0 {
+		return
+	}
+	score := readingEase(rd.lang, rd.words, rd.sentences, rd.syllables)
+	if score < rd.min {
+		name := "Flesch"
+		if rd.lang == "fr" {
+			name = "Kandel–Moles"
+		}
+		f := r.AddAt(rd.at, rd.ID(), "reading ease %.0f (%s): the brand wants %.0f or more", score, name, rd.min)
+		f.Suggestion = "shorter sentences and shorter words"
+	}
+}
+
+// readingEase returns the Flesch reading ease of a text, or for French its
+// Kandel–Moles adaptation.
+func readingEase(lang string, words, sentences, syllables int) float64 {
+	w, s, y := float64(words), float64(sentences), float64(syllables)
+	if lang == "fr" {
+		return 207 - 1.015*w/s - 73.6*y/w
+	}
+	return 206.835 - 1.015*w/s - 84.6*y/w
+}
+
+// syllables estimates the syllables of word w: its groups of vowels, less
+// a silent final e ("table" in French, "make" in English; "été" keeps its
+// accented one). Good enough for a score over a hundred words, where errors
+// even out.
+func syllables(w, lang string) int {
+	n, inVowel := 0, false
+	var last, beforeLast, third rune // the last letters, lower case
+	for _, r := range w {
+		r = unicode.ToLower(r)
+		v := isVowel(r)
+		if v && !inVowel {
+			n++
+		}
+		inVowel = v
+		third, beforeLast, last = beforeLast, last, r
+	}
+	// A final e, or in French es, after a consonant is silent; English
+	// sounds it in "-le" after a consonant ("table").
+	silent, before := false, beforeLast
+	switch {
+	case last == 'e':
+		silent = lang == "fr" || beforeLast != 'l'
+	case lang == "fr" && last == 's' && beforeLast == 'e':
+		silent, before = true, third
+	}
+	if silent && n > 1 && before != 0 && !isVowel(before) {
+		n--
+	}
+	return max(n, 1)
+}
+
+func isVowel(r rune) bool {
+	switch r {
+	case 'a', 'e', 'i', 'o', 'u', 'y', 'à', 'â', 'ä', 'é', 'è', 'ê', 'ë', 'î', 'ï', 'ô', 'ö', 'ù', 'û', 'ü', 'ÿ', 'œ', 'æ':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,377 @@
+package voice
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokenKind says what a token is.
+type tokenKind uint8
+
+const (
+	word    tokenKind = iota // letters, maybe with digits, inner apostrophes, hyphens or dots
+	number                   // digits with their separators: 3,5 · 1.000 · 10:30 · 24/7
+	elision                  // French l’ d’ qu’…: part of the next word
+	clitic                   // English ’s ’re n’t…: part of the word before
+	address                  // a URL, an e-mail address or a file name written in the text
+	object                   // U+FFFC: a code span, an autolink or an image
+	punct                    // one punctuation mark or symbol
+)
+
+// token is a word, number or mark of a segment's text.
+type token struct {
+	start, end int // byte offsets in the segment's text
+	fold       string
+	kind       tokenKind
+	space      bool // white space (or the start of the text) comes before it
+	quoted     bool // inside quotation marks or a block quote: maybe someone else's words
+}
+
+// isWord reports whether t counts as a word: in sentence lengths, reading
+// ease, and for the rules that look at words. Numbers, times, URLs and code
+// do not.
+func (t *token) isWord() bool { return t.kind == word }
+
+// sentence is a run of tokens [from, to) of a segment.
+type sentence struct {
+	from, to int
+	words    int
+}
+
+// objectReplacement stands for a code span, an autolink or an image in a
+// segment's text.
+const objectReplacement = '\uFFFC'
+
+// tokenizer cuts text into tokens by the rules of one language.
+type tokenizer struct {
+	lang   string
+	abbrev map[string]bool // folded, without the final dot; "x#" only before a number
+}
+
+// tokens returns the tokens of s. With quoted set, every token is someone
+// else's words.
+func (tz *tokenizer) tokens(s string, quoted bool) []token {
+	toks := make([]token, 0, len(s)/5+1)
+	depth := 0        // open guillemets and curly quotes
+	straight := false // a straight " is open
+	space := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = true
+			i += size
+			continue
+		}
+		inQuote := quoted || depth > 0 || straight
+		switch {
+		case r == objectReplacement:
+			toks = append(toks, token{start: i, end: i + size, kind: object, space: space, quoted: inQuote})
+			i += size
+		case isWordRune(r):
+			if n := urlLen(s, i); n > 0 {
+				toks = append(toks, token{start: i, end: i + n, kind: address, space: space, quoted: inQuote})
+				i += n
+				break
+			}
+			end := scanWord(s, i)
+			toks = tz.appendWord(toks, s, i, end, space, inQuote)
+			i = end
+		default:
+			t := token{start: i, end: i + size, kind: punct, fold: foldRune(r), space: space}
+			switch r {
+			case '«', '“', '„':
+				depth++
+			case '»', '”':
+				depth = max(depth-1, 0)
+			case '"':
+				if !straight && (space || (len(toks) > 0 && isOpener(s, toks[len(toks)-1]))) {
+					straight = true
+				} else {
+					straight = false
+				}
+			}
+			t.quoted = quoted || depth > 0 || straight
+			toks = append(toks, t)
+			i += size
+		}
+		space = false
+	}
+	return toks
+}
+
+func isOpener(s string, t token) bool {
+	return t.kind == punct && strings.Contains("([{«“", s[t.start:t.end])
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// scanWord returns the end of the word that starts at i: letters, digits
+// and marks, joined by apostrophes, hyphens and dots that have a letter or
+// digit on both sides, by commas, colons and slashes between digits (3,5 ·
+// 10:30 · 24/7), and by "@" and "_". "n°" is a word of its own.
+func scanWord(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if isWordRune(r) {
+			j += size
+			continue
+		}
+		if r == '°' && j-i == 1 && (s[i] == 'n' || s[i] == 'N') {
+			return j + size
+		}
+		next, _ := utf8.DecodeRuneInString(s[j+size:])
+		if !isWordRune(next) {
+			break
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:j])
+		joins := false
+		switch r {
+		case '\'', '’', 'ʼ', '-', '‑', '.', '@', '_':
+			joins = true
+		case ',', ':', '/':
+			joins = unicode.IsDigit(prev) && unicode.IsDigit(next)
+		}
+		if !joins {
+			break
+		}
+		j += size
+	}
+	return j
+}
+
+// appendWord classifies the run s[i:end] and appends its tokens: French
+// elisions and English clitics are tokens of their own, so that
+// "d’impacter" holds the word "impacter" and "we’re" the word "we".
+func (tz *tokenizer) appendWord(toks []token, s string, i, end int, space, quoted bool) []token {
+	text := s[i:end]
+	kind := classify(text)
+	if kind != word {
+		return append(toks, token{start: i, end: end, kind: kind, fold: fold(text), space: space, quoted: quoted})
+	}
+	if tz.lang == "fr" {
+		for {
+			k, size := apostrophe(text)
+			if k < 0 || k+size == len(text) || !elisions[fold(text[:k])] {
+				break
+			}
+			toks = append(toks, token{start: i, end: i + k + size, kind: elision, fold: fold(text[:k+size]), space: space, quoted: quoted})
+			i += k + size
+			text = text[k+size:]
+			space = false
+		}
+	}
+	if tz.lang == "en" {
+		if k, size := lastApostrophe(text); k > 0 && k+size < len(text) {
+			suffix := fold(text[k+size:])
+			cut := k
+			if suffix == "t" && (text[k-1] == 'n' || text[k-1] == 'N') {
+				cut = k - 1 // "don't" is "do" and "n't"
+			}
+			if clitics[suffix] && cut > 0 {
+				toks = append(toks, token{start: i, end: i + cut, kind: word, fold: fold(text[:cut]), space: space, quoted: quoted})
+				return append(toks, token{start: i + cut, end: end, kind: clitic, fold: fold(text[cut:]), quoted: quoted})
+			}
+		}
+	}
+	return append(toks, token{start: i, end: end, kind: word, fold: fold(text), space: space, quoted: quoted})
+}
+
+// elisions are the French words that lose their vowel before another.
+var elisions = map[string]bool{
+	"l": true, "d": true, "j": true, "m": true, "n": true, "s": true, "t": true, "c": true,
+	"qu": true, "jusqu": true, "lorsqu": true, "puisqu": true, "quoiqu": true,
+}
+
+// clitics are the English endings after an apostrophe that are words of
+// their own ("n't" is "t" after an n).
+var clitics = map[string]bool{"s": true, "re": true, "ve": true, "ll": true, "d": true, "m": true, "t": true}
+
+func apostrophe(s string) (int, int) {
+	for i, r := range s {
+		if r == '\'' || r == '’' || r == 'ʼ' {
+			return i, utf8.RuneLen(r)
+		}
+	}
+	return -1, 0
+}
+
+func lastApostrophe(s string) (int, int) {
+	k, size := -1, 0
+	for i, r := range s {
+		if r == '\'' || r == '’' || r == 'ʼ' {
+			k, size = i, utf8.RuneLen(r)
+		}
+	}
+	return k, size
+}
+
+// classify says what a run that scanWord found is: a number (no letter), an
+// address (an "@", or dotted parts longer than an abbreviation's:
+// "example.com", "index.html"), or a word ("e.g", "J.-C", "aujourd’hui").
+func classify(s string) tokenKind {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters = true
+			break
+		}
+	}
+	if !letters {
+		return number
+	}
+	if strings.IndexByte(s, '@') >= 0 {
+		return address
+	}
+	if strings.IndexByte(s, '.') < 0 {
+		return word
+	}
+	for part := range strings.SplitSeq(s, ".") {
+		n := 0
+		for _, r := range part {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+		if n > 2 {
+			return address
+		}
+	}
+	return word
+}
+
+// urlStop holds the characters that end a URL in prose, as in package typo.
+const urlStop = "\"<>«»“”‘’…`\uFFFC"
+
+// urlLen returns the length of the URL that starts at i ("https://…",
+// "mailto:…" or "www.…"), without the punctuation that ends the sentence
+// around it, or 0. Links that goldmark recognises are objects already;
+// this catches the others.
+func urlLen(s string, i int) int {
+	start := -1
+	switch {
+	case hasPrefixFold(s[i:], "www."):
+		start = i + 4
+	case hasPrefixFold(s[i:], "mailto:"):
+		start = i + 7
+	default:
+		j := i
+		for j < len(s) && j-i < 32 && isSchemeByte(s[j]) {
+			j++
+		}
+		if j > i && strings.HasPrefix(s[j:], "://") {
+			start = j + 3
+		}
+	}
+	if start < 0 {
+		return 0
+	}
+	end := start
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if unicode.IsSpace(r) || strings.ContainsRune(urlStop, r) {
+			break
+		}
+		end += size
+	}
+	depth := strings.Count(s[i:end], "(") - strings.Count(s[i:end], ")")
+	for end > start {
+		c := s[end-1]
+		if c == ')' && depth < 0 {
+			depth++
+		} else if !strings.ContainsRune("?!.,:;*_~'", rune(c)) {
+			break
+		}
+		end--
+	}
+	if end == start {
+		return 0
+	}
+	return end - i
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func isSchemeByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'
+}
+
+// terminators end a sentence; closers may follow them in it.
+const (
+	terminators = ".!?…"
+	closers     = "»”’)]\"'"
+)
+
+// sentences cuts the tokens of s into sentences. A sentence ends at ". ! ?
+// …" (with the closing quotes and brackets after it) unless the next word
+// starts in lower case, or the dot is an abbreviation's: "M. Dupont",
+// "etc. et", "e.g. this", "No. 5".
+func (tz *tokenizer) sentences(s string, toks []token) []sentence {
+	var out []sentence
+	from := 0
+	for k := 0; k < len(toks); k++ {
+		t := &toks[k]
+		if t.kind != punct || !strings.Contains(terminators, t.fold) {
+			continue
+		}
+		if t.fold == "." && k > 0 && !t.space && tz.isAbbrev(s, toks, k-1) {
+			continue
+		}
+		end := k + 1
+		for end < len(toks) && toks[end].kind == punct &&
+			(strings.Contains(terminators, toks[end].fold) || strings.Contains(closers, toks[end].fold)) &&
+			(end+1 == len(toks) || toks[end+1].space || toks[end+1].kind == punct) {
+			end++
+		}
+		if end < len(toks) && startsLower(s, toks[end]) {
+			continue
+		}
+		out = append(out, newSentence(toks, from, end))
+		from = end
+		k = end - 1
+	}
+	if from < len(toks) {
+		out = append(out, newSentence(toks, from, len(toks)))
+	}
+	return out
+}
+
+func newSentence(toks []token, from, to int) sentence {
+	n := 0
+	for _, t := range toks[from:to] {
+		if t.isWord() {
+			n++
+		}
+	}
+	return sentence{from: from, to: to, words: n}
+}
+
+// isAbbrev reports whether the word at k, followed by a dot, is an
+// abbreviation or an initial.
+func (tz *tokenizer) isAbbrev(s string, toks []token, k int) bool {
+	t := toks[k]
+	if t.kind != word {
+		return false
+	}
+	if r, size := utf8.DecodeRuneInString(s[t.start:]); size == t.end-t.start && unicode.IsUpper(r) {
+		return true // an initial: "J. Dupont", "M. Garnier"
+	}
+	if tz.abbrev[t.fold] {
+		return true
+	}
+	if tz.abbrev[t.fold+"#"] {
+		next := k + 2
+		return next < len(toks) && toks[next].kind == number
+	}
+	return false
+}
+
+func startsLower(s string, t token) bool {
+	r, _ := utf8.DecodeRuneInString(s[t.start:])
+	return unicode.IsLower(r)
+}
