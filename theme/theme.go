@@ -20,7 +20,7 @@ import (
 var defaults embed.FS
 
 // Pages lists the page templates every theme has, by name: templates/NAME.html.
-var Pages = []string{"home", "about", "posts", "post", "tags", "tag", "404"}
+var Pages = []string{"home", "about", "posts", "post", "tags", "tag", "links", "404", "kit"}
 
 // Theme is a loaded theme: its page templates, parsed, and its static files.
 type Theme struct {

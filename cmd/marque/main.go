@@ -23,7 +23,6 @@ import (
 	"github.com/marque-kit/marque/internal/build"
 	"github.com/marque-kit/marque/internal/diag"
 	"github.com/marque-kit/marque/internal/scaffold"
-	"github.com/marque-kit/marque/internal/voice"
 )
 
 // Exit statuses (SPEC §4).
@@ -188,8 +187,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	var res *build.Result
 	var err error
 	if *fix {
-		var fixed []voice.Fix
-		res, fixed, err = build.Fix(ctx, c.options(), files)
+		r, fixed, ferr := build.Fix(ctx, c.options(), files)
+		res, err = r, ferr
 		out := stdout // with the findings, unless they are JSON or workflow commands
 		if c.format != string(diag.Text) {
 			out = stderr

@@ -114,7 +114,7 @@ func run(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		res.Site, err = renderSite(ctx, k, th, &res.Findings)
 	}
 	if err == nil {
-		err = renderKit(ctx, k, res.Site, &res.Findings)
+		err = renderKit(ctx, k, th, res.Site, &res.Findings)
 	}
 	// A kit's own template that does not parse or run is the user's to fix.
 	var terr *theme.Error

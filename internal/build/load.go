@@ -27,6 +27,7 @@ type kit struct {
 	fsys    fs.FS
 	profile *brand.Profile
 	base    *url.URL
+	public  *url.URL   // site_url or --base-url, for print and QR codes: never the preview's origin
 	drafts  bool       // drafts or scheduled posts are shown
 	today   time.Time  // posts dated after it are scheduled
 	posts   []*postDoc // the posts to publish, newest first
@@ -83,6 +84,7 @@ func load(ctx context.Context, fsys fs.FS, opts Options, l *diag.List) (*kit, er
 	if k.base == nil {
 		return nil, nil // site_url is missing or invalid: already a finding
 	}
+	k.public = k.base
 	k.every = posts
 	for _, p := range posts {
 		if (p.Draft && !opts.Drafts) || (p.Date.After(opts.Today) && !opts.Future) {

@@ -150,8 +150,16 @@ func (s *Server) Run(ctx context.Context) error {
 		return err
 	}
 	defer w.close()
-	s.rebuild(ctx)
-	if ctx.Err() != nil {
+	// The first build of a large kit takes a while; a stop meanwhile does
+	// not wait for it.
+	built := make(chan struct{})
+	go func() {
+		defer close(built)
+		s.rebuild(ctx)
+	}()
+	select {
+	case <-built:
+	case <-ctx.Done():
 		s.ln.Close()
 		return nil
 	}
@@ -183,7 +191,12 @@ func (s *Server) Run(ctx context.Context) error {
 	if err := s.srv.Shutdown(sctx); err != nil {
 		s.srv.Close()
 	}
-	<-watched
+	select {
+	case <-watched:
+	case <-sctx.Done():
+		// A rebuild that does not notice the stop soon (a long check of
+		// a 20 MB post) ends on its own; its result is dropped.
+	}
 	return failure
 }
 
@@ -242,7 +255,7 @@ func (s *Server) report(prev, st *state) {
 	case prev.n == 0:
 		fmt.Fprintf(s.opts.Stderr, "marque: built in %d ms: %s\n", ms, summary(&st.res.Findings))
 	default:
-		fmt.Fprintf(s.opts.Stderr, "marque: rebuilt in %d ms, %d pages changed: %s%s\n", ms, st.changedPages(), summary(&st.res.Findings), change)
+		fmt.Fprintf(s.opts.Stderr, "marque: rebuilt in %d ms, %s changed: %s%s\n", ms, plural(st.changedPages(), "page"), summary(&st.res.Findings), change)
 	}
 	if shown.Len() > 0 {
 		diag.Print(s.opts.Stdout, shown, s.opts.Format, s.opts.Color)
@@ -273,15 +286,17 @@ func diff(prev, cur *diag.List) (added *diag.List, gone int) {
 
 // summary counts findings by severity: "1 error, 2 warnings".
 func summary(l *diag.List) string {
-	plural := func(n int, one string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return strconv.Itoa(n) + " " + one + "s"
-	}
 	s := plural(l.Count(diag.Error), "error") + ", " + plural(l.Count(diag.Warning), "warning")
 	if n := l.Count(diag.Info); n > 0 {
 		s += ", " + plural(n, "note")
 	}
 	return s
+}
+
+// plural returns "1 page", "2 pages".
+func plural(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + one + "s"
 }

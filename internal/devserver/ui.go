@@ -14,22 +14,18 @@ import (
 	"github.com/marque-kit/marque/internal/diag"
 )
 
-//go:embed ui
-var ui embed.FS
-
+// The pages and the files serve adds to the site's pages.
 var (
-	clientJS   = template.JS(must(ui.ReadFile("ui/client.js")))
-	overlayCSS = template.CSS(must(ui.ReadFile("ui/overlay.css")))
-	overlayT   = template.Must(template.ParseFS(ui, "ui/overlay.html"))
-	pageT      = template.Must(template.ParseFS(ui, "ui/page.html"))
-)
+	//go:embed ui/client.js
+	clientJS string
+	//go:embed ui/overlay.css
+	overlayCSS string
+	//go:embed ui/overlay.html ui/page.html
+	ui embed.FS
 
-func must(b []byte, err error) string {
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
-}
+	overlayT = template.Must(template.ParseFS(ui, "ui/overlay.html"))
+	pageT    = template.Must(template.ParseFS(ui, "ui/page.html"))
+)
 
 // overlayData is what overlay.html shows.
 type overlayData struct {
@@ -51,10 +47,13 @@ func (s *Server) snippet(st *state, p, name string) []byte {
 			Findings:    own,
 			Fingerprint: findingsKey(own),
 			Total:       len(st.findings()),
-			CSS:         overlayCSS,
+			CSS:         template.CSS(overlayCSS),
 		})
 		if err != nil {
-			panic(err) // our own template on our own data: a bug
+			// Our own template on our own data: a bug, which must not
+			// cost the page its script.
+			fmt.Fprintf(s.opts.Stderr, "marque: internal error: overlay: %v\n", err)
+			b.Reset()
 		}
 	}
 	fmt.Fprintf(&b, "<script data-path=\"%s\" data-version=\"%s\">%s</script>\n",
@@ -123,7 +122,9 @@ func (s *Server) serveKitPage(w http.ResponseWriter, r *http.Request, st *state,
 	}
 	var b bytes.Buffer
 	if err := pageT.Execute(&b, d); err != nil {
-		panic(err) // our own template on our own data: a bug
+		fmt.Fprintf(s.opts.Stderr, "marque: internal error: findings page: %v\n", err)
+		http.Error(w, "internal error: "+err.Error(), http.StatusInternalServerError)
+		return
 	}
 	write(w, r, status, "text/html; charset=utf-8", inject(b.Bytes(), s.snippet(st, p, "")))
 }

@@ -58,6 +58,10 @@ type Strings struct {
 	NotFoundText string
 	BackHome     string
 
+	Links string // the title of the links page that bios point to
+
+	Kit KitStrings // the brand kit page's
+
 	months   [12]string
 	dateFunc func(s *Strings, t time.Time) string
 }

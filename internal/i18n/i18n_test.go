@@ -74,7 +74,7 @@ func TestFrenchTypography(t *testing.T) {
 		fr.Email, fr.Published, fr.Updated, fr.ReadingFmt, fr.TaggedFmt, fr.Draft, fr.Scheduled,
 		fr.Previous, fr.Next, fr.Newer, fr.Older, fr.Pagination, fr.PageFmt, fr.Cover, fr.WrittenBy,
 		fr.NotFound, fr.NotFoundText, fr.BackHome}
-	for _, s := range all {
+	for _, s := range append(all, kitTexts(&fr.Kit)...) {
 		if s == "" {
 			t.Errorf("a French string is empty")
 		}

@@ -42,6 +42,8 @@ var french = Strings{
 	NotFound:     "Page introuvable",
 	NotFoundText: "Cette page n’existe pas, ou plus. Elle a peut-être changé d’adresse" + narrow + "!",
 	BackHome:     "Retour à l’accueil",
+	Links:        "Liens",
+	Kit:          frenchKit,
 	months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin",
 		"juillet", "août", "septembre", "octobre", "novembre", "décembre"},
 	dateFunc: func(s *Strings, t time.Time) string {
@@ -90,6 +92,8 @@ var english = Strings{
 	NotFound:     "Page not found",
 	NotFoundText: "This page does not exist, or no longer does. It may have moved.",
 	BackHome:     "Back to the home page",
+	Links:        "Links",
+	Kit:          englishKit,
 	months: [12]string{"January", "February", "March", "April", "May", "June",
 		"July", "August", "September", "October", "November", "December"},
 	dateFunc: func(s *Strings, t time.Time) string {

@@ -15,6 +15,7 @@ type Manifest struct {
 	Images []Image `json:"images"`
 	Bios   []Bio   `json:"bios"`
 	Shares []Share `json:"shares"`
+	Files  []File  `json:"files"`
 }
 
 // Image is one image made once per kit: an avatar, a banner, a story, an
@@ -55,6 +56,26 @@ type Share struct {
 	Unit    string `json:"unit"`
 }
 
+// File is a file of the kit that is neither an image slot nor a text: the
+// contact card and its QR codes, the business card, the e-mail signature,
+// the links pages and the site's identity files under .well-known/.
+type File struct {
+	// Kind says what the file is: "contact", "qr-site", "qr-contact",
+	// "business-card", "email-signature", "links" or "well-known". The
+	// formats of one thing (a QR code's PNG and SVG) share a kind.
+	Kind    string `json:"kind"`
+	Network string `json:"network,omitempty"` // the network a links page is for
+	Path    string `json:"path"`              // in the output, e.g. kit/contact.vcf
+	// URL is the absolute address of a page or file the world reads from
+	// the site: a links page to put in a network's website field.
+	URL    string `json:"url,omitempty"`
+	Type   string `json:"type"`             // media type
+	Width  int    `json:"width,omitempty"`  // pixels, for PNG images
+	Height int    `json:"height,omitempty"` // pixels, for PNG images
+	Bytes  int    `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
 // JSON returns the manifest as indented JSON, its lists sorted so that the
 // bytes do not depend on the order in which parallel work filled them.
 func (m *Manifest) JSON() ([]byte, error) {
@@ -68,6 +89,7 @@ func (m *Manifest) JSON() ([]byte, error) {
 		Shares: sorted(m.Shares, func(a, b Share) int {
 			return cmp.Or(cmp.Compare(a.Post, b.Post), cmp.Compare(a.Network, b.Network))
 		}),
+		Files: sorted(m.Files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) }),
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

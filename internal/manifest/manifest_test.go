@@ -11,7 +11,7 @@ func TestJSONSortedAndNeverNull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(b) != "{\n  \"images\": [],\n  \"bios\": [],\n  \"shares\": []\n}\n" {
+	if string(b) != "{\n  \"images\": [],\n  \"bios\": [],\n  \"shares\": [],\n  \"files\": []\n}\n" {
 		t.Errorf("empty manifest = %s", b)
 	}
 	m := Manifest{

@@ -7,6 +7,8 @@
 // with a ToUnicode map so that the text can be searched and copied.
 // TrueType fonts are subset: the glyphs a document does not use are
 // emptied, keeping glyph ids, so the font program stays valid and small.
-// OpenType fonts with CFF outlines are embedded whole. Output is
-// deterministic: no dates, an /ID derived from the content.
+// OpenType fonts with CFF outlines keep every glyph (subsetting CFF means
+// rewriting its subroutines) but lose their layout tables, which a PDF
+// does not use. Output is deterministic: no dates, an /ID derived from
+// the content.
 package pdf

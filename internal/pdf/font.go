@@ -19,7 +19,6 @@ import (
 // Font is an embedded font.
 type Font struct {
 	id     ref // the Type0 font dictionary
-	data   []byte
 	tables map[string][]byte
 	sf     *sfnt.Font
 	buf    sfnt.Buffer
@@ -46,7 +45,7 @@ func (d *Document) AddFont(data []byte) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	f := &Font{id: d.alloc(), data: data, tables: tables, sf: sf, used: map[sfnt.GlyphIndex]rune{}}
+	f := &Font{id: d.alloc(), tables: tables, sf: sf, used: map[sfnt.GlyphIndex]rune{}}
 	switch {
 	case tables["glyf"] != nil && tables["loca"] != nil:
 	case tables["CFF "] != nil:
@@ -134,7 +133,7 @@ func (f *Font) write(d *Document) error {
 		return nil
 	}
 	glyphs := slices.Sorted(maps.Keys(f.used))
-	program, sub := f.data, "/FontFile3"
+	program, sub := reduceOpenType(f.tables), "/FontFile3"
 	dict := "/Subtype /OpenType"
 	if !f.cff {
 		keep := map[uint16]bool{0: true}

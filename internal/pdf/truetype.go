@@ -38,7 +38,30 @@ func readTables(data []byte) (map[string][]byte, error) {
 // subsetTables are the tables a TrueType program embedded in a PDF keeps:
 // those PDF requires (ISO 32000 section 9.9) and the small ones that name
 // the font and carry its copyright and metrics for other tools.
-var subsetTables = []string{"OS/2", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post", "prep"}
+var subsetTables = []string{"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post", "prep"}
+
+// cffTables are the tables an OpenType program with CFF outlines embedded
+// in a PDF keeps: the outlines and what names and measures the font.
+// Layout tables (GSUB, GPOS), the largest after the outlines, serve text
+// shaping, which the PDF's content has already done.
+var cffTables = []string{"CFF ", "OS/2", "cmap", "head", "hhea", "hmtx", "maxp", "name", "post"}
+
+// reduceOpenType returns an OpenType program with CFF outlines with only
+// cffTables.
+func reduceOpenType(tables map[string][]byte) []byte {
+	out := map[string][]byte{}
+	for _, tag := range cffTables {
+		if tables[tag] != nil {
+			out[tag] = tables[tag]
+		}
+	}
+	h := slices.Clone(tables["head"])
+	binary.BigEndian.PutUint32(h[8:], 0)
+	out["head"] = h
+	font := writeSfnt(out, "OTTO")
+	binary.BigEndian.PutUint32(font[headOffset(font)+8:], 0xB1B0AFBA-checksum(font))
+	return font
+}
 
 // subsetTrueType returns a TrueType program with only the glyphs in keep
 // (and the components of composite ones): the other glyphs are emptied but
@@ -126,7 +149,7 @@ func subsetTrueType(tables map[string][]byte, keep map[uint16]bool) ([]byte, err
 			out[tag] = tables[tag]
 		}
 	}
-	font := writeSfnt(out)
+	font := writeSfnt(out, "\x00\x01\x00\x00")
 	// The whole font's checksum must come to 0xB1B0AFBA.
 	binary.BigEndian.PutUint32(font[headOffset(font)+8:], 0xB1B0AFBA-checksum(font))
 	return font, nil
@@ -173,8 +196,8 @@ func components(data []byte) []uint16 {
 }
 
 // writeSfnt returns a font file of tables, in tag order, each on a
-// four-byte boundary.
-func writeSfnt(tables map[string][]byte) []byte {
+// four-byte boundary, with the sfnt version tag version.
+func writeSfnt(tables map[string][]byte, version string) []byte {
 	tags := make([]string, 0, len(tables))
 	for t := range tables {
 		tags = append(tags, t)
@@ -186,7 +209,7 @@ func writeSfnt(tables map[string][]byte) []byte {
 		entrySelector++
 	}
 	searchRange := 16 << entrySelector
-	out := binary.BigEndian.AppendUint32(nil, 0x00010000)
+	out := []byte(version)
 	out = binary.BigEndian.AppendUint16(out, uint16(n))
 	out = binary.BigEndian.AppendUint16(out, uint16(searchRange))
 	out = binary.BigEndian.AppendUint16(out, uint16(entrySelector))

@@ -186,7 +186,7 @@ func codewords(data []byte, v int, l Level, eci bool) []byte {
 // error correction of every block.
 func interleave(data []byte, v int, l Level) []byte {
 	blocks, ecc, shortData := Blocks(v, l)
-	long := totalCodewords(v) % blocks // the last blocks hold one more data codeword
+	long := TotalCodewords(v) % blocks // the last blocks hold one more data codeword
 	gen := generator(ecc)
 	var dataBlocks, eccBlocks [][]byte
 	for i, off := 0, 0; i < blocks; i++ {
@@ -199,7 +199,7 @@ func interleave(data []byte, v int, l Level) []byte {
 		dataBlocks = append(dataBlocks, block)
 		eccBlocks = append(eccBlocks, remainder(block, gen))
 	}
-	out := make([]byte, 0, totalCodewords(v))
+	out := make([]byte, 0, TotalCodewords(v))
 	for i := 0; i <= shortData; i++ {
 		for _, b := range dataBlocks {
 			if i < len(b) {

@@ -36,13 +36,14 @@ func rawDataModules(v int) int {
 	return n
 }
 
-// totalCodewords returns the number of 8-bit codewords of version v.
-func totalCodewords(v int) int { return rawDataModules(v) / 8 }
+// TotalCodewords returns the number of 8-bit codewords of version v, data
+// and error correction together.
+func TotalCodewords(v int) int { return rawDataModules(v) / 8 }
 
 // DataCodewords returns the number of data codewords of version v at
 // level l: what is left once the error correction is taken.
 func DataCodewords(v int, l Level) int {
-	return totalCodewords(v) - eccPerBlock[l][v]*eccBlocks[l][v]
+	return TotalCodewords(v) - eccPerBlock[l][v]*eccBlocks[l][v]
 }
 
 // Blocks returns how version v at level l splits its codewords into
@@ -51,7 +52,7 @@ func DataCodewords(v int, l Level) int {
 // ones, which come last, hold one more).
 func Blocks(v int, l Level) (blocks, ecc, shortData int) {
 	blocks, ecc = eccBlocks[l][v], eccPerBlock[l][v]
-	return blocks, ecc, totalCodewords(v)/blocks - ecc
+	return blocks, ecc, TotalCodewords(v)/blocks - ecc
 }
 
 // AlignmentCentres returns the row (and column) coordinates of the centres

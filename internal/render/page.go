@@ -29,6 +29,7 @@ type page struct {
 	Tags  []*tagView
 	Tag   *tagView
 	About template.HTML // content/about.md, or "" when the page is built from the profile
+	Links *linksView    // the links page's
 
 	lastMod time.Time // for the sitemap; zero when the page has no date
 }

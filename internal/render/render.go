@@ -112,7 +112,7 @@ func Render(in *Input, th *theme.Theme, tree *output.Tree) error {
 	r.index()
 	steps := []func() error{
 		r.static, // first: the style sheet's URL carries a hash of its content
-		r.home, r.about, r.postsList, r.postPages, r.tagPages, r.notFound,
+		r.home, r.about, r.postsList, r.postPages, r.tagPages, r.links, r.notFound,
 		r.feed, r.sitemap, r.robots,
 	}
 	for _, step := range steps {

@@ -74,7 +74,7 @@ func TestGolden(t *testing.T) {
 			}
 			if lang == "fr" {
 				pages = append(pages, "about/index.html", "posts/index.html", "tags/index.html",
-					"tags/ux/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "site.webmanifest")
+					"tags/ux/index.html", "links/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "site.webmanifest")
 			}
 			for _, name := range pages {
 				golden(t, lang+"/"+name, get(t, tree, name))
@@ -500,7 +500,7 @@ func TestNoPosts(t *testing.T) {
 	in.Posts = nil
 	in.Portrait = nil
 	tree := render(t, in)
-	want := []string{"404.html", "about/index.html", "favicon.svg", "index.html", "posts/index.html", "robots.txt", "sitemap.xml", "style.css"}
+	want := []string{"404.html", "about/index.html", "favicon.svg", "index.html", "links/index.html", "posts/index.html", "robots.txt", "sitemap.xml", "style.css"}
 	if got := tree.Names(); !slices.Equal(got, want) {
 		t.Errorf("files = %v, want %v", got, want)
 	}
@@ -553,7 +553,7 @@ func TestThemeOverride(t *testing.T) {
 	if get(t, tree, "img/mark.svg") != "<svg/>" {
 		t.Errorf("the kit's added static file is missing")
 	}
-	if !strings.Contains(get(t, tree, "index.html"), `class="hero"`) {
+	if !strings.Contains(get(t, tree, "index.html"), `class="hero h-card"`) {
 		t.Errorf("the pages the kit does not override lost the default theme")
 	}
 }

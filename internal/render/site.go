@@ -50,6 +50,7 @@ type networkLink struct {
 	Label  string // "LinkedIn"
 	Handle string
 	URL    string
+	At     bool // the network writes handles with an @
 }
 
 // navItem is one link of the main navigation.
@@ -99,11 +100,11 @@ func newSite(in *Input) *site {
 		if n.URL == "" {
 			continue // never a link to nothing
 		}
-		label := n.Name
+		label, at := n.Name, false
 		if known, ok := network.Lookup(n.Name); ok {
-			label = known.Label
+			label, at = known.Label, known.At
 		}
-		s.Networks = append(s.Networks, networkLink{Name: n.Name, Label: label, Handle: n.Handle, URL: n.URL})
+		s.Networks = append(s.Networks, networkLink{Name: n.Name, Label: label, Handle: n.Handle, URL: n.URL, At: at})
 		switch n.Name {
 		case "x":
 			if h := strings.TrimPrefix(n.Handle, "@"); h != "" {

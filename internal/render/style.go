@@ -1,8 +1,6 @@
 package render
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"path"
@@ -31,12 +29,13 @@ const (
 func (r *renderer) static() error {
 	s := r.site
 	for _, name := range r.th.StaticNames() {
+		if isKitStatic(name) {
+			continue // the kit page's, which Kit writes with it
+		}
 		data, _ := r.th.Static(name)
 		if name == "style.css" {
 			data = append(prelude(r.in.Profile.Identity.Colors, r.in.Fonts), data...)
-			sum := sha256.Sum256(data)
-			// The hash in the URL lets browsers keep the file until it changes.
-			s.StyleURL = s.URL("style.css") + "?v=" + hex.EncodeToString(sum[:4])
+			s.StyleURL = s.versioned("style.css", data)
 		}
 		if err := r.tree.Add(name, data); err != nil {
 			return err

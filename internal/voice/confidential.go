@@ -57,7 +57,7 @@ func (c *confidential) find(s string) string {
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		toks = append(toks, token{kind: word, fold: part})
 	}
-	for _, m := range c.words.scan(toks) {
+	for _, m := range c.words.scan(toks, nil) {
 		if m.e.list == confidentialList {
 			return m.e.text
 		}

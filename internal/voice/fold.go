@@ -29,19 +29,32 @@ func fold(s string) string {
 }
 
 func foldSlow(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendFold(make([]byte, 0, len(s)), s))
+}
+
+// isFolded reports whether fold(s) is s: ASCII without capitals.
+func isFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendFold appends fold(s) to dst.
+func appendFold(dst []byte, s string) []byte {
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf:
-			b.WriteRune(unicode.ToLower(r))
+			dst = append(dst, byte(unicode.ToLower(r)))
 		case int(r) < len(latinFold):
-			b.WriteString(latinFold[r])
+			dst = append(dst, latinFold[r]...)
 		default:
-			b.WriteString(foldRune(r))
+			dst = append(dst, foldRune(r)...)
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // latinFold holds the folded form of every rune below U+0250 (Latin-1 and

@@ -54,13 +54,16 @@ type lexicon struct {
 	// stems indexes the one-token entries with a trailing * by the first
 	// stemKey bytes of each of their stems.
 	stems map[string][]*entry
+	// shortStem is the length of the shortest stem key: most lists have
+	// none shorter than stemKey, and a word then costs one look-up.
+	shortStem int
 }
 
 // stemKey is how many bytes of a stem index it.
 const stemKey = 3
 
 func newLexicon() *lexicon {
-	return &lexicon{first: map[string][]*entry{}, stems: map[string][]*entry{}}
+	return &lexicon{first: map[string][]*entry{}, stems: map[string][]*entry{}, shortStem: stemKey}
 }
 
 // add compiles pattern into list l of lx, with tz cutting it into tokens
@@ -72,7 +75,7 @@ func (lx *lexicon) add(tz *tokenizer, l list, pattern, suggest string, wildcard 
 		stem, prefix = strings.CutSuffix(stem, "*")
 	}
 	var toks []string
-	for _, t := range tz.tokens(stem, false) {
+	for _, t := range tz.tokens(stem, false, nil) {
 		if t.kind == object {
 			continue
 		}
@@ -88,6 +91,7 @@ func (lx *lexicon) add(tz *tokenizer, l list, pattern, suggest string, wildcard 
 	if prefix && len(toks) == 1 {
 		for _, st := range e.stems {
 			key := st[:min(len(st), stemKey)]
+			lx.shortStem = min(lx.shortStem, len(key))
 			if !slices.Contains(lx.stems[key], e) {
 				lx.stems[key] = append(lx.stems[key], e)
 			}
@@ -109,9 +113,9 @@ func (lx *lexicon) add(tz *tokenizer, l list, pattern, suggest string, wildcard 
 
 // scan returns the matches of every list in toks, from left to right: for
 // each list, the longest match at each token, and never two of one list
-// over the same token.
-func (lx *lexicon) scan(toks []token) []match {
-	var out []match
+// over the same token. It appends to out[:0].
+func (lx *lexicon) scan(toks []token, out []match) []match {
+	out = out[:0]
 	var next [numLists]int // a list's matches go on from this token
 	var best [numLists]match
 	for k := range toks {
@@ -133,7 +137,7 @@ func (lx *lexicon) scan(toks []token) []match {
 			try(e)
 		}
 		if len(lx.stems) > 0 && t.kind == word {
-			for n := 1; n <= min(stemKey, len(t.fold)); n++ {
+			for n := lx.shortStem; n <= min(stemKey, len(t.fold)); n++ {
 				for _, e := range lx.stems[t.fold[:n]] {
 					try(e)
 				}

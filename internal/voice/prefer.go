@@ -23,7 +23,7 @@ func newPrefer(c *config) Rule {
 			if e.list != preferList {
 				continue
 			}
-			for _, m := range c.words.scan(c.tz.tokens(e.suggest, false)) {
+			for _, m := range c.words.scan(c.tz.tokens(e.suggest, false, nil), nil) {
 				if m.e.list == preferList {
 					p.noFix[e] = true
 				}

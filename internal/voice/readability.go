@@ -2,6 +2,7 @@ package voice
 
 import (
 	"unicode"
+	"unicode/utf8"
 )
 
 // readability is voice.readability: a post whose reading ease is below
@@ -80,8 +81,15 @@ func readingEase(lang string, words, sentences, syllables int) float64 {
 func syllables(w, lang string) int {
 	n, inVowel := 0, false
 	var last, beforeLast, third rune // the last letters, lower case
-	for _, r := range w {
-		r = unicode.ToLower(r)
+	for i := 0; i < len(w); {
+		r, size := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(w[i:])
+			r = unicode.ToLower(r)
+		} else if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		i += size
 		v := isVowel(r)
 		if v && !inVowel {
 			n++

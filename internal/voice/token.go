@@ -49,10 +49,24 @@ type tokenizer struct {
 	abbrev map[string]bool // folded, without the final dot; "x#" only before a number
 }
 
+// tokenBuf is memory that tokens reuses from one segment to the next.
+type tokenBuf struct {
+	toks  []token
+	folds []byte        // the folded forms that differ from the text, end to end
+	later []pendingFold // the tokens whose fold is in folds
+}
+
+type pendingFold struct{ k, from, to int }
+
 // tokens returns the tokens of s. With quoted set, every token is someone
-// else's words.
-func (tz *tokenizer) tokens(s string, quoted bool) []token {
-	toks := make([]token, 0, len(s)/5+1)
+// else's words. The tokens live in buf until its next use; a nil buf
+// allocates.
+func (tz *tokenizer) tokens(s string, quoted bool, buf *tokenBuf) []token {
+	if buf == nil {
+		buf = &tokenBuf{}
+	}
+	b := tokenScan{tz: tz, s: s, buf: buf, urls: mayHoldURL(s)}
+	buf.toks, buf.folds, buf.later = buf.toks[:0], buf.folds[:0], buf.later[:0]
 	depth := 0        // open guillemets and curly quotes
 	straight := false // a straight " is open
 	space := true
@@ -66,38 +80,79 @@ func (tz *tokenizer) tokens(s string, quoted bool) []token {
 		inQuote := quoted || depth > 0 || straight
 		switch {
 		case r == objectReplacement:
-			toks = append(toks, token{start: i, end: i + size, kind: object, space: space, quoted: inQuote})
+			b.add(token{start: i, end: i + size, kind: object, space: space, quoted: inQuote})
 			i += size
 		case isWordRune(r):
-			if n := urlLen(s, i); n > 0 {
-				toks = append(toks, token{start: i, end: i + n, kind: address, space: space, quoted: inQuote})
+			if n := b.urlLen(i); n > 0 {
+				b.add(token{start: i, end: i + n, kind: address, space: space, quoted: inQuote})
 				i += n
 				break
 			}
 			end := scanWord(s, i)
-			toks = tz.appendWord(toks, s, i, end, space, inQuote)
+			b.word(i, end, space, inQuote)
 			i = end
 		default:
-			t := token{start: i, end: i + size, kind: punct, fold: foldRune(r), space: space}
 			switch r {
 			case '«', '“', '„':
 				depth++
 			case '»', '”':
 				depth = max(depth-1, 0)
 			case '"':
-				if !straight && (space || (len(toks) > 0 && isOpener(s, toks[len(toks)-1]))) {
+				if !straight && (space || (len(buf.toks) > 0 && isOpener(s, buf.toks[len(buf.toks)-1]))) {
 					straight = true
 				} else {
 					straight = false
 				}
 			}
-			t.quoted = quoted || depth > 0 || straight
-			toks = append(toks, t)
+			b.add(token{start: i, end: i + size, kind: punct, space: space, quoted: quoted || depth > 0 || straight})
 			i += size
 		}
 		space = false
 	}
-	return toks
+	if len(buf.later) > 0 {
+		all := string(buf.folds) // one allocation for every fold of the segment
+		for _, p := range buf.later {
+			buf.toks[p.k].fold = all[p.from:p.to]
+		}
+	}
+	return buf.toks
+}
+
+// tokenScan is the state of one call of tokens.
+type tokenScan struct {
+	tz   *tokenizer
+	s    string
+	buf  *tokenBuf
+	urls bool // s may hold a URL
+}
+
+// add appends t with its folded form: the text itself when folding does not
+// change it, as for most words, or bytes of buf.folds.
+func (b *tokenScan) add(t token) {
+	if t.kind != object && t.kind != address { // no list looks them up
+		if text := b.s[t.start:t.end]; isFolded(text) {
+			t.fold = text
+		} else {
+			from := len(b.buf.folds)
+			b.buf.folds = appendFold(b.buf.folds, text)
+			b.buf.later = append(b.buf.later, pendingFold{len(b.buf.toks), from, len(b.buf.folds)})
+		}
+	}
+	b.buf.toks = append(b.buf.toks, t)
+}
+
+func (b *tokenScan) urlLen(i int) int {
+	if !b.urls {
+		return 0
+	}
+	return urlLen(b.s, i)
+}
+
+// mayHoldURL reports whether s may hold a URL that urlLen finds, so that
+// most segments skip looking for one at every word.
+func mayHoldURL(s string) bool {
+	return strings.Contains(s, "://") || strings.Contains(s, "ww.") || strings.Contains(s, "WW.") ||
+		strings.Contains(s, "ailto:") || strings.Contains(s, "AILTO:")
 }
 
 func isOpener(s string, t token) bool {
@@ -115,6 +170,11 @@ func isWordRune(r rune) bool {
 func scanWord(s string, i int) int {
 	j := i
 	for j < len(s) {
+		c := s[j]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			j++ // the common case, without decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[j:])
 		if isWordRune(r) {
 			j += size
@@ -143,28 +203,29 @@ func scanWord(s string, i int) int {
 	return j
 }
 
-// appendWord classifies the run s[i:end] and appends its tokens: French
-// elisions and English clitics are tokens of their own, so that
-// "d’impacter" holds the word "impacter" and "we’re" the word "we".
-func (tz *tokenizer) appendWord(toks []token, s string, i, end int, space, quoted bool) []token {
-	text := s[i:end]
+// word classifies the run s[i:end] and adds its tokens: French elisions and
+// English clitics are tokens of their own, so that "d’impacter" holds the
+// word "impacter" and "we’re" the word "we".
+func (b *tokenScan) word(i, end int, space, quoted bool) {
+	text := b.s[i:end]
 	kind := classify(text)
 	if kind != word {
-		return append(toks, token{start: i, end: end, kind: kind, fold: fold(text), space: space, quoted: quoted})
+		b.add(token{start: i, end: end, kind: kind, space: space, quoted: quoted})
+		return
 	}
-	if tz.lang == "fr" {
+	if b.tz.lang == "fr" {
 		for {
 			k, size := apostrophe(text)
 			if k < 0 || k+size == len(text) || !elisions[fold(text[:k])] {
 				break
 			}
-			toks = append(toks, token{start: i, end: i + k + size, kind: elision, fold: fold(text[:k+size]), space: space, quoted: quoted})
+			b.add(token{start: i, end: i + k + size, kind: elision, space: space, quoted: quoted})
 			i += k + size
 			text = text[k+size:]
 			space = false
 		}
 	}
-	if tz.lang == "en" {
+	if b.tz.lang == "en" {
 		if k, size := lastApostrophe(text); k > 0 && k+size < len(text) {
 			suffix := fold(text[k+size:])
 			cut := k
@@ -172,12 +233,13 @@ func (tz *tokenizer) appendWord(toks []token, s string, i, end int, space, quote
 				cut = k - 1 // "don't" is "do" and "n't"
 			}
 			if clitics[suffix] && cut > 0 {
-				toks = append(toks, token{start: i, end: i + cut, kind: word, fold: fold(text[:cut]), space: space, quoted: quoted})
-				return append(toks, token{start: i + cut, end: end, kind: clitic, fold: fold(text[cut:]), quoted: quoted})
+				b.add(token{start: i, end: i + cut, kind: word, space: space, quoted: quoted})
+				b.add(token{start: i + cut, end: end, kind: clitic, quoted: quoted})
+				return
 			}
 		}
 	}
-	return append(toks, token{start: i, end: end, kind: word, fold: fold(text), space: space, quoted: quoted})
+	b.add(token{start: i, end: end, kind: word, space: space, quoted: quoted})
 }
 
 // elisions are the French words that lose their vowel before another.
@@ -310,9 +372,9 @@ const (
 // sentences cuts the tokens of s into sentences. A sentence ends at ". ! ?
 // …" (with the closing quotes and brackets after it) unless the next word
 // starts in lower case, or the dot is an abbreviation's: "M. Dupont",
-// "etc. et", "e.g. this", "No. 5".
-func (tz *tokenizer) sentences(s string, toks []token) []sentence {
-	var out []sentence
+// "etc. et", "e.g. this", "No. 5". It appends to out[:0].
+func (tz *tokenizer) sentences(s string, toks []token, out []sentence) []sentence {
+	out = out[:0]
 	from := 0
 	for k := 0; k < len(toks); k++ {
 		t := &toks[k]

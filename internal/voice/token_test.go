@@ -49,7 +49,7 @@ func TestTokens(t *testing.T) {
 	}
 	for _, tt := range tests {
 		tz := testTokenizer(t, tt.lang)
-		if got := show(tt.in, tz.tokens(tt.in, false)); got != tt.want {
+		if got := show(tt.in, tz.tokens(tt.in, false, nil)); got != tt.want {
 			t.Errorf("tokens(%q)\n got %s\nwant %s", tt.in, got, tt.want)
 		}
 	}
@@ -76,9 +76,9 @@ func TestSentences(t *testing.T) {
 	}
 	for _, tt := range tests {
 		tz := testTokenizer(t, tt.lang)
-		toks := tz.tokens(tt.in, false)
+		toks := tz.tokens(tt.in, false, nil)
 		var got []int
-		for _, s := range tz.sentences(tt.in, toks) {
+		for _, s := range tz.sentences(tt.in, toks, nil) {
 			got = append(got, s.words)
 		}
 		if len(got) != len(tt.words) {
@@ -146,9 +146,9 @@ func TestStems(t *testing.T) {
 		{en, etz, "us", ""},
 	}
 	for _, tt := range tests {
-		toks := tt.tz.tokens(tt.text, false)
+		toks := tt.tz.tokens(tt.text, false, nil)
 		got := ""
-		if m := tt.lx.scan(toks); len(m) > 0 && m[0].from == 0 {
+		if m := tt.lx.scan(toks, nil); len(m) > 0 && m[0].from == 0 {
 			got = m[0].e.text
 		}
 		if got != tt.want {

@@ -75,14 +75,20 @@ func (c *Checker) Check(d *Doc) *Result {
 	res.Suppressions = suppressions(d, &res.Findings)
 	r := &Report{doc: d, res: res}
 	rules := c.cfg.rules()
+	// One segment's tokens at a time, in memory reused from one to the
+	// next: a 20 MB post costs the memory of its longest block.
+	var buf tokenBuf
+	var sents []sentence
+	var matches []match
 	for _, s := range d.Segments {
-		s.toks = c.cfg.tz.tokens(s.Text, s.Quote)
-		s.sents = c.cfg.tz.sentences(s.Text, s.toks)
-		s.matches = c.cfg.words.scan(s.toks)
+		s.toks = c.cfg.tz.tokens(s.Text, s.Quote, &buf)
+		s.sents = c.cfg.tz.sentences(s.Text, s.toks, sents)
+		s.matches = c.cfg.words.scan(s.toks, matches)
 		for _, rule := range rules {
 			rule.Check(s, r)
 		}
-		s.toks, s.sents, s.matches = nil, nil, nil // a 20 MB post holds one block's tokens at a time
+		sents, matches = s.sents, s.matches
+		s.toks, s.sents, s.matches = nil, nil, nil
 	}
 	for _, rule := range rules {
 		if w, ok := rule.(wholeRule); ok {

@@ -1,4 +1,13 @@
-package qr
+// Package qrscan reads QR codes back from the clean images package qr
+// writes: the pixels of a PNG, the path of an SVG. The tests of qr and of
+// the build use it to prove that every code marque writes scans.
+//
+// It reads what was written, not the encoder's matrix: format and version
+// information with their BCH codes, every Reed–Solomon block checked to
+// have zero syndromes, the ECI and byte segments parsed. It takes square
+// modules of whole pixels on an axis-aligned grid with a light quiet
+// zone, as qr draws them, and no photographs.
+package qrscan
 
 import (
 	"bytes"
@@ -10,31 +19,30 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+
+	"github.com/marque-kit/marque/internal/qr"
 )
 
-// This file is a QR decoder for the tests: it reads what the package
-// wrote — the pixels of a PNG, the path of an SVG — rather than the
-// encoder's matrix, so a test that decodes an image proves the image
-// carries the data: format and version information read back with their
-// BCH codes, every Reed–Solomon block checked to have zero syndromes, the
-// byte segment parsed. It expects the clean images the package makes
-// (square modules of whole pixels, axis-aligned), not photographs.
-
-// decoded is what a symbol holds.
-type decoded struct {
-	version int
-	level   Level
-	mask    int
-	eci     int // the ECI assignment number, -1 without one
-	data    []byte
+// Symbol is what a code holds.
+type Symbol struct {
+	Version int
+	Level   qr.Level
+	Mask    int
+	ECI     int // the ECI assignment number, -1 without one
+	Data    []byte
 }
 
-// decodePNG decodes the code in a PNG.
-func decodePNG(data []byte) (*decoded, error) {
+// PNG decodes the code in a PNG.
+func PNG(data []byte) (*Symbol, error) {
 	img, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}
+	return Image(img)
+}
+
+// Image decodes the code in img.
+func Image(img image.Image) (*Symbol, error) {
 	grid, err := sampleImage(img)
 	if err != nil {
 		return nil, err
@@ -86,8 +94,8 @@ func sampleImage(img image.Image) ([][]bool, error) {
 		return nil, fmt.Errorf("symbol width %d px is not a whole number of %d px modules", right-x0, scale)
 	}
 	n := (b.Max.X - 2*(x0-b.Min.X) - b.Min.X) / scale
-	if (x0-b.Min.X)/scale < QuietZone || (y0-b.Min.Y)/scale < QuietZone {
-		return nil, fmt.Errorf("quiet zone narrower than %d modules", QuietZone)
+	if (x0-b.Min.X)/scale < qr.QuietZone || (y0-b.Min.Y)/scale < qr.QuietZone {
+		return nil, fmt.Errorf("quiet zone narrower than %d modules", qr.QuietZone)
 	}
 	grid := make([][]bool, n)
 	for y := range n {
@@ -102,14 +110,15 @@ func sampleImage(img image.Image) ([][]bool, error) {
 var svgRun = regexp.MustCompile(`M(\d+) (\d+)h(\d+)v1h-(\d+)z`)
 var svgViewBox = regexp.MustCompile(`viewBox="0 0 (\d+) (\d+)"`)
 
-// decodeSVG decodes the code in an SVG: the runs of its path fill the grid.
-func decodeSVG(data []byte) (*decoded, error) {
+// SVG decodes the code in an SVG as qr writes it: the runs of its path
+// fill the grid.
+func SVG(data []byte) (*Symbol, error) {
 	vb := svgViewBox.FindSubmatch(data)
 	if vb == nil {
 		return nil, errors.New("no viewBox")
 	}
 	side, _ := strconv.Atoi(string(vb[1]))
-	n := side - 2*QuietZone
+	n := side - 2*qr.QuietZone
 	if n < 21 {
 		return nil, fmt.Errorf("viewBox %d too small", side)
 	}
@@ -121,7 +130,7 @@ func decodeSVG(data []byte) (*decoded, error) {
 		x, _ := strconv.Atoi(string(m[1]))
 		y, _ := strconv.Atoi(string(m[2]))
 		w, _ := strconv.Atoi(string(m[3]))
-		x, y = x-QuietZone, y-QuietZone
+		x, y = x-qr.QuietZone, y-qr.QuietZone
 		if x < 0 || y < 0 || y >= n || x+w > n {
 			return nil, fmt.Errorf("run at %d,%d outside the symbol or in the quiet zone", x, y)
 		}
@@ -133,7 +142,7 @@ func decodeSVG(data []byte) (*decoded, error) {
 }
 
 // decodeGrid decodes a symbol from its modules, grid[y][x], dark = true.
-func decodeGrid(grid [][]bool) (*decoded, error) {
+func decodeGrid(grid [][]bool) (*Symbol, error) {
 	n := len(grid)
 	if n < 21 || (n-17)%4 != 0 {
 		return nil, fmt.Errorf("%d modules is no QR size", n)
@@ -179,10 +188,10 @@ func decodeGrid(grid [][]bool) (*decoded, error) {
 			f2 |= 1 << i
 		}
 	}
-	level, mask, dist := Level(0), 0, 99
-	for l := L; l <= H; l++ {
+	level, mask, dist := qr.Level(0), 0, 99
+	for l := qr.L; l <= qr.H; l++ {
 		for m := range 8 {
-			want := FormatBits(l, m)
+			want := qr.FormatBits(l, m)
 			if d := min(bits.OnesCount(uint(want^f1)), bits.OnesCount(uint(want^f2))); d < dist {
 				level, mask, dist = l, m, d
 			}
@@ -205,7 +214,7 @@ func decodeGrid(grid [][]bool) (*decoded, error) {
 				v2 |= 1 << i
 			}
 		}
-		want := VersionBits(v)
+		want := qr.VersionBits(v)
 		if min(bits.OnesCount(uint(want^v1)), bits.OnesCount(uint(want^v2))) > 3 {
 			return nil, fmt.Errorf("version information does not say %d", v)
 		}
@@ -232,7 +241,7 @@ func decodeGrid(grid [][]bool) (*decoded, error) {
 	}
 	mark(6, 0, 1, n)
 	mark(0, 6, n, 1)
-	cs := AlignmentCentres(v)
+	cs := qr.AlignmentCentres(v)
 	for _, cx := range cs {
 		for _, cy := range cs {
 			if finder[cy][cx] {
@@ -263,7 +272,7 @@ func decodeGrid(grid [][]bool) (*decoded, error) {
 				if fn[y][x] {
 					continue
 				}
-				bit := at(x, y) != MaskBit(mask, x, y)
+				bit := at(x, y) != qr.MaskBit(mask, x, y)
 				cur <<= 1
 				if bit {
 					cur |= 1
@@ -276,11 +285,11 @@ func decodeGrid(grid [][]bool) (*decoded, error) {
 		}
 	}
 	total := len(stream)
-	if want := rawDataModules(v) / 8; total != want {
+	if want := qr.TotalCodewords(v); total != want {
 		return nil, fmt.Errorf("read %d codewords, version %d holds %d", total, v, want)
 	}
 
-	blocks, ecc, shortData := Blocks(v, level)
+	blocks, ecc, shortData := qr.Blocks(v, level)
 	long := total % blocks
 	data := make([][]byte, blocks)
 	k := 0
@@ -302,11 +311,11 @@ func decodeGrid(grid [][]bool) (*decoded, error) {
 			// The block as a polynomial, evaluated at α^s by Horner.
 			root := byte(1)
 			for range s {
-				root = gfMul(root, 2)
+				root = mul(root, 2)
 			}
 			var sum byte
 			for _, c := range block {
-				sum = gfMul(sum, root) ^ c
+				sum = mul(sum, root) ^ c
 			}
 			if sum != 0 {
 				return nil, fmt.Errorf("block %d: syndrome %d is %d", j, s, sum)
@@ -347,5 +356,42 @@ func decodeGrid(grid [][]bool) (*decoded, error) {
 	for i := range out {
 		out[i] = byte(read(8))
 	}
-	return &decoded{version: v, level: level, mask: mask, eci: eci, data: out}, nil
+	return &Symbol{Version: v, Level: level, Mask: mask, ECI: eci, Data: out}, nil
+}
+
+// Mode indicators and character count lengths of ISO/IEC 18004, read
+// here without the writer's help.
+const (
+	modeByte = 0b0100
+	modeECI  = 0b0111
+)
+
+func countBits(v int) int {
+	if v <= 9 {
+		return 8
+	}
+	return 16
+}
+
+// mul multiplies in GF(2⁸) modulo x⁸+x⁴+x³+x²+1.
+func mul(a, b byte) byte {
+	var p byte
+	for ; b != 0; b >>= 1 {
+		if b&1 != 0 {
+			p ^= a
+		}
+		hi := a & 0x80
+		a <<= 1
+		if hi != 0 {
+			a ^= 0x1D
+		}
+	}
+	return p
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

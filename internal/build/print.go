@@ -1,0 +1,324 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"golang.org/x/image/font/sfnt"
+
+	"github.com/marque-kit/marque/internal/account"
+	"github.com/marque-kit/marque/internal/brand"
+	"github.com/marque-kit/marque/internal/diag"
+	"github.com/marque-kit/marque/internal/manifest"
+	"github.com/marque-kit/marque/internal/network"
+	"github.com/marque-kit/marque/internal/output"
+	"github.com/marque-kit/marque/internal/pdf"
+	"github.com/marque-kit/marque/internal/picture"
+	"github.com/marque-kit/marque/internal/printcard"
+	"github.com/marque-kit/marque/internal/qr"
+	"github.com/marque-kit/marque/internal/render"
+	"github.com/marque-kit/marque/internal/signature"
+	"github.com/marque-kit/marque/internal/socialimage"
+	"github.com/marque-kit/marque/internal/typo"
+	"github.com/marque-kit/marque/internal/vcard"
+)
+
+// Paths of the identity and print files of the kit (SPEC section 6).
+const (
+	ContactPath   = "kit/contact.vcf"
+	QRSitePath    = "kit/qr-site"    // .png and .svg
+	QRContactPath = "kit/qr-contact" // .png and .svg
+	CardPath      = "kit/business-card.pdf"
+	SignaturePath = "kit/email-signature" // .html and .txt
+)
+
+// qrImageSide is about the side, in pixels, of the QR codes' PNGs: large
+// enough to print a few centimetres wide, each module whole pixels.
+const qrImageSide = 1024
+
+// addIdentity adds what carries the person beyond the site's pages, and
+// checks it: the accounts' handles and the files of /.well-known/ that
+// prove them, the contact card and the QR codes, the business card, the
+// e-mail signature. The manifest's files list them, with the links pages,
+// for the kit page to show and offer for download.
+func addIdentity(ctx context.Context, k *kit, site *output.Tree, m *manifest.Manifest, l *diag.List) error {
+	p := k.profile
+	account.Check(p, l)
+	for _, f := range account.WellKnown(p) {
+		if err := addFile(site, m, manifest.File{Kind: "well-known", Path: f.Name, URL: k.publicURL(f.Name), Type: f.Type}, f.Data); err != nil {
+			return err
+		}
+	}
+	listLinksPages(k, site, m)
+
+	phone, email := checkContact(k, l)
+	card := k.contactCard(site, phone, email)
+	vcf := card.Encode()
+	if err := addFile(site, m, manifest.File{Kind: "contact", Path: ContactPath, URL: k.publicURL(ContactPath), Type: "text/vcard"}, vcf); err != nil {
+		return err
+	}
+
+	dark, light := qr.Inks(p.Identity.Colors.Background, p.Identity.Colors.Primary, p.Identity.Colors.Text)
+	siteCode, err := qr.Encode([]byte(k.publicURL("")), qr.M)
+	if err != nil {
+		return fmt.Errorf("qr code of the site: %w", err) // a URL is far below any limit
+	}
+	if err := addQR(site, m, "qr-site", QRSitePath, siteCode, dark, light, k.publicURL("")); err != nil {
+		return err
+	}
+	contactCode, err := qr.Encode(vcf, qr.M)
+	if errors.Is(err, qr.ErrTooLong) {
+		// Only a card with dozens of profiles gets here: level L holds a
+		// quarter more.
+		contactCode, err = qr.Encode(vcf, qr.L)
+	}
+	switch {
+	case errors.Is(err, qr.ErrTooLong):
+		l.Add(p.Pos("networks"), "print.fit", "the contact card is %d bytes: too long for a QR code, which holds 2953; kit/qr-contact is left out", len(vcf))
+	case err != nil:
+		return err
+	default:
+		if err := addQR(site, m, "qr-contact", QRContactPath, contactCode, dark, light, p.Person.Name); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := addCard(k, site, m, siteCode, phone, l); err != nil {
+		return err
+	}
+	return addSignature(k, site, m, phone)
+}
+
+// publicURL returns the absolute address of the site-relative path name
+// on the site's public URL.
+func (k *kit) publicURL(name string) string {
+	u := *k.public
+	u.RawQuery, u.Fragment, u.RawFragment = "", "", ""
+	return strings.TrimSuffix(u.String(), "/") + "/" + name
+}
+
+// siteLabel returns the site as printed: host and path, no scheme.
+func (k *kit) siteLabel() string {
+	return strings.TrimSuffix(k.public.Host+k.public.EscapedPath(), "/")
+}
+
+// portraitURL returns the absolute address of the site's portrait at its
+// 1× size, or "" when the site has none.
+func (k *kit) portraitURL(site *output.Tree) string {
+	// As renderSite names the 1× crop of the photo.
+	name := fmt.Sprintf("images/portrait-%d.jpg", portraitSize)
+	if !site.Has(name) {
+		return ""
+	}
+	return k.publicURL(name)
+}
+
+// addFile adds data to the site at f.Path and its entry to the manifest.
+func addFile(site *output.Tree, m *manifest.Manifest, f manifest.File, data []byte) error {
+	if err := site.Add(f.Path, data); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	f.Bytes, f.SHA256 = len(data), hex.EncodeToString(sum[:])
+	m.Files = append(m.Files, f)
+	return nil
+}
+
+// listLinksPages lists the links pages render wrote: links/, and a copy
+// per network to put in its website field when [links] utm is set.
+func listLinksPages(k *kit, site *output.Tree, m *manifest.Manifest) {
+	for _, name := range site.Names() {
+		dir, ok := strings.CutSuffix(name, "index.html")
+		if !ok || !strings.HasPrefix(dir, render.LinksDir) {
+			continue
+		}
+		data, _ := site.Get(name)
+		sum := sha256.Sum256(data)
+		m.Files = append(m.Files, manifest.File{
+			Kind: "links", Network: strings.Trim(strings.TrimPrefix(dir, render.LinksDir), "/"),
+			Path: name, URL: k.publicURL(dir), Type: "text/html",
+			Bytes: len(data), SHA256: hex.EncodeToString(sum[:]),
+		})
+	}
+}
+
+// checkContact reads the phone number and e-mail address that the
+// profile's own check let through, as the card and the signature need
+// them: a value they cannot use is a profile.invalid finding, and is left
+// out.
+func checkContact(k *kit, l *diag.List) (vcard.Phone, string) {
+	pr := k.profile.Person
+	var phone vcard.Phone
+	if pr.Phone != "" {
+		var err error
+		if phone, err = vcard.ParsePhone(pr.Phone); err != nil {
+			l.Add(k.profile.ValuePos("person.phone"), "profile.invalid", "person.phone: %v", err)
+		}
+	}
+	email := pr.Email
+	if email != "" {
+		if err := vcard.CheckEmail(email); err != nil {
+			l.Add(k.profile.ValuePos("person.email"), "profile.invalid", "person.email: %v", err)
+			email = ""
+		}
+	}
+	return phone, email
+}
+
+// contactCard returns the person's vCard.
+func (k *kit) contactCard(site *output.Tree, phone vcard.Phone, email string) *vcard.Card {
+	pr := k.profile.Person
+	c := &vcard.Card{
+		Name: pr.Name, Title: pr.Role, Note: pr.Tagline, Email: email, Phone: phone,
+		URL: k.publicURL(""), Photo: k.portraitURL(site), Locale: pr.Language,
+	}
+	for _, n := range k.profile.Networks {
+		if n.URL == "" {
+			continue
+		}
+		c.Profiles = append(c.Profiles, vcard.Profile{Group: n.Name, Label: networkLabel(n.Name), URL: n.URL})
+	}
+	return c
+}
+
+func networkLabel(name string) string {
+	if n, ok := network.Lookup(name); ok {
+		return n.Label
+	}
+	return name
+}
+
+// addQR adds a QR code as PNG and SVG.
+func addQR(site *output.Tree, m *manifest.Manifest, kind, base string, code *qr.Code, dark, light brand.Color, title string) error {
+	scale := max(8, qrImageSide/code.Side())
+	png, err := code.PNG(scale, dark, light)
+	if err != nil {
+		return err
+	}
+	side := code.Side() * scale
+	if err := addFile(site, m, manifest.File{Kind: kind, Path: base + ".png", Type: "image/png", Width: side, Height: side}, png); err != nil {
+		return err
+	}
+	return addFile(site, m, manifest.File{Kind: kind, Path: base + ".svg", Type: "image/svg+xml"}, code.SVG(scale, dark, light, title))
+}
+
+// addCard lays out and writes the business card, and reports what it
+// could not show at the keys of brand.toml the values come from.
+func addCard(k *kit, site *output.Tree, m *manifest.Manifest, code *qr.Code, phone vcard.Phone, l *diag.List) error {
+	p := k.profile
+	pr := p.Person
+	lang := pr.Language
+	c := &printcard.Card{
+		Lang: lang, Name: typo.Apply(lang, pr.Name), Role: typo.Apply(lang, pr.Role),
+		Email: pr.Email, Phone: phone.Text, Site: k.siteLabel(), QR: code, Colors: p.Identity.Colors,
+	}
+	for _, n := range p.Networks {
+		if !n.Print {
+			continue
+		}
+		text := account.Display(n)
+		if text == "" {
+			text = strings.TrimPrefix(strings.TrimPrefix(n.URL, "https://"), "www.")
+		}
+		c.Handles = append(c.Handles, printcard.Handle{Key: "networks." + n.Name + ".handle", Label: networkLabel(n.Name), Text: text})
+	}
+	if pr.Logo != "" {
+		// A logo that does not decode is already a finding of the site's.
+		if img, err := picture.Decode(k.fsys, pr.Logo); err == nil {
+			c.Logo = img
+		}
+	}
+	var err error
+	if c.Heading, err = cardFont(k, p.Identity.Fonts.Heading, socialimage.Heading); err != nil {
+		return err
+	}
+	if c.Body, err = cardFont(k, p.Identity.Fonts.Body, socialimage.Body); err != nil {
+		return err
+	}
+	_, c.Fallback = socialimage.EmbeddedFont("")
+	res, err := printcard.Make(c)
+	if errors.Is(err, pdf.ErrUnsupportedFont) {
+		// A brand font the PDF cannot embed (the profile reports a file
+		// that is not a font): the card uses the embedded faces.
+		_, c.Heading = socialimage.EmbeddedFont(socialimage.Heading)
+		_, c.Body = socialimage.EmbeddedFont(socialimage.Body)
+		res, err = printcard.Make(c)
+	}
+	if err != nil {
+		return err
+	}
+	for _, pb := range res.Problems {
+		l.Add(p.ValuePos(pb.Key), pb.Rule, "%s: %s", pb.Key, pb.Message)
+	}
+	return addFile(site, m, manifest.File{Kind: "business-card", Path: CardPath, URL: k.publicURL(CardPath), Type: "application/pdf"}, res.PDF)
+}
+
+// cardFont returns the brand's font file at src, or the embedded face of
+// role when the brand has none.
+func cardFont(k *kit, src string, role socialimage.Role) ([]byte, error) {
+	if src == "" {
+		_, data := socialimage.EmbeddedFont(role)
+		return data, nil
+	}
+	data, err := fs.ReadFile(k.fsys, src)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", src, err)
+	}
+	return data, nil
+}
+
+// addSignature writes the e-mail signature, HTML and plain text.
+func addSignature(k *kit, site *output.Tree, m *manifest.Manifest, phone vcard.Phone) error {
+	p := k.profile
+	pr := p.Person
+	lang := pr.Language
+	s := &signature.Signature{
+		Lang: lang, Name: typo.Apply(lang, pr.Name), Role: typo.Apply(lang, pr.Role),
+		Email: pr.Email, Phone: phone.Text, PhoneURI: phone.URI(),
+		Site: k.publicURL(""), SiteLabel: k.siteLabel(), Avatar: k.portraitURL(site),
+		Colors:        p.Identity.Colors,
+		HeadingFamily: fontFamily(k, p.Identity.Fonts.Heading),
+		BodyFamily:    fontFamily(k, p.Identity.Fonts.Body),
+	}
+	for _, n := range p.Networks {
+		if n.URL != "" {
+			s.Links = append(s.Links, signature.Link{Label: networkLabel(n.Name), URL: n.URL})
+		}
+	}
+	h, err := signature.HTML(s)
+	if err != nil {
+		return err
+	}
+	if err := addFile(site, m, manifest.File{Kind: "email-signature", Path: SignaturePath + ".html", Type: "text/html"}, h); err != nil {
+		return err
+	}
+	return addFile(site, m, manifest.File{Kind: "email-signature", Path: SignaturePath + ".txt", Type: "text/plain"}, signature.Text(s))
+}
+
+// fontFamily returns the family name of the brand's font file at src, or
+// "" when there is none or it cannot be read.
+func fontFamily(k *kit, src string) string {
+	if src == "" {
+		return ""
+	}
+	data, err := fs.ReadFile(k.fsys, src)
+	if err != nil {
+		return ""
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return ""
+	}
+	name, err := f.Name(nil, sfnt.NameIDFamily)
+	if err != nil {
+		return ""
+	}
+	return name
+}
