@@ -21,9 +21,11 @@ import (
 	"github.com/marque-kit/marque/theme"
 )
 
-// kitFileKinds are the manifest's kinds of files the kit page shows, in
-// its order: the print and identity artefacts a person hands out.
-var kitFileKinds = []string{"qr-site", "qr-contact", "contact", "business-card", "email-signature"}
+// kitFileGroups are the manifest's kinds of files the kit page shows, in
+// its order, each group one card of the page: the print and identity
+// artefacts a person hands out. The contact card and its QR code go
+// together.
+var kitFileGroups = [][]string{{"business-card"}, {"qr-site"}, {"contact", "qr-contact"}, {"email-signature"}}
 
 // addKitPage adds the brand's logo file to the kit and renders the brand
 // kit page, kit/index.html, from the manifest and the profile. It runs
@@ -31,9 +33,8 @@ var kitFileKinds = []string{"qr-site", "qr-contact", "contact", "business-card",
 // site, so that a part that made nothing (a check, which draws no images;
 // a file left out after a finding) leaves no link to nothing.
 func addKitPage(k *kit, th *theme.Theme, site *output.Tree, m *manifest.Manifest) error {
-	prof := k.profile
 	in := &render.KitInput{
-		Profile:       prof,
+		Profile:       k.profile,
 		BaseURL:       k.base,
 		ImagesPending: k.images == nil || !k.images.encode,
 	}
@@ -49,15 +50,31 @@ func addKitPage(k *kit, th *theme.Theme, site *output.Tree, m *manifest.Manifest
 		in.Manifest = k.url(manifest.Path) // renderKit writes it next
 	}
 	kitFonts(k, site, in)
+	caps := imageCaps(k)
+	images := kitImages(k, site, m, caps)
+	in.Site = images[network.Site.Name]
+	in.Icon = kitIcon(k, site, in.Site)
+	in.Networks = kitNetworks(k, m, images)
+	in.Posts = kitPosts(k, site, m, caps)
+	in.Files = kitFiles(k, site, m)
+	return render.Kit(in, th, site)
+}
 
-	// The images of each network and of the site, in the order of their
-	// slots, with the byte cap the plan gave them.
-	caps := map[[3]string]int64{} // by network, slot and post
+// imageCaps returns the byte cap the plan gave each image, by network,
+// slot and post.
+func imageCaps(k *kit) map[[3]string]int64 {
+	caps := map[[3]string]int64{}
 	if k.images != nil && k.images.plan != nil {
 		for _, img := range k.images.plan.Images {
 			caps[[3]string{img.Network, img.Slot, img.Post}] = img.MaxBytes
 		}
 	}
+	return caps
+}
+
+// kitImages returns the images made once per kit, by network ("site" for
+// the site's own), each network's in the order of its slots.
+func kitImages(k *kit, site *output.Tree, m *manifest.Manifest, caps map[[3]string]int64) map[string][]render.KitImage {
 	images := map[string][]render.KitImage{}
 	for _, img := range m.Images {
 		if !site.Has(img.Path) {
@@ -78,25 +95,39 @@ func addKitPage(k *kit, th *theme.Theme, site *output.Tree, m *manifest.Manifest
 			return cmp.Or(cmp.Compare(slotIndex(slots, a.Slot), slotIndex(slots, b.Slot)), cmp.Compare(a.Slot, b.Slot))
 		})
 	}
-	in.Site = images[network.Site.Name]
-	for _, img := range in.Site {
-		if img.Slot == "favicon" || in.Icon == "" && img.Slot == "favicon-32" {
-			in.Icon = img.URL
+	return images
+}
+
+// kitIcon returns the icon of the page's tab: the site's favicon, or the
+// SVG of its initials.
+func kitIcon(k *kit, site *output.Tree, siteImages []render.KitImage) string {
+	icon := ""
+	for _, img := range siteImages {
+		if img.Slot == "favicon" || icon == "" && img.Slot == "favicon-32" {
+			icon = img.URL
 		}
 	}
-	if in.Icon == "" && site.Has("favicon.svg") {
-		in.Icon = k.url("favicon.svg")
+	if icon == "" && site.Has("favicon.svg") {
+		icon = k.url("favicon.svg")
 	}
+	return icon
+}
 
+// kitNetworks returns each configured network with its images and the
+// text of each profile field, in the order of the network's fields.
+func kitNetworks(k *kit, m *manifest.Manifest, images map[string][]render.KitImage) []render.KitNetwork {
 	links := map[string]string{}
 	for _, f := range m.Files {
 		if f.Kind == "links" {
 			links[f.Network] = f.URL
 		}
 	}
-	for _, c := range prof.Networks {
-		n := render.KitNetwork{Name: c.Name, Label: networkLabel(c.Name), Handle: c.Handle, URL: c.URL, Goal: c.Goal, Images: images[c.Name]}
-		n.Links = cmp.Or(links[c.Name], links[""])
+	var out []render.KitNetwork
+	for _, c := range k.profile.Networks {
+		n := render.KitNetwork{
+			Name: c.Name, Label: networkLabel(c.Name), Handle: c.Handle, URL: c.URL, Goal: c.Goal,
+			Links: cmp.Or(links[c.Name], links[""]), Images: images[c.Name],
+		}
 		var fields []network.Field
 		if known, ok := network.Lookup(c.Name); ok {
 			fields = known.Fields
@@ -109,13 +140,17 @@ func addKitPage(k *kit, th *theme.Theme, site *output.Tree, m *manifest.Manifest
 		slices.SortStableFunc(n.Texts, func(a, b render.KitText) int {
 			return cmp.Compare(fieldIndex(fields, a.Field), fieldIndex(fields, b.Field))
 		})
-		in.Networks = append(in.Networks, n)
+		out = append(out, n)
 	}
+	return out
+}
 
-	// Each post's share texts and images, its networks in brand.toml's
-	// order (a post may also name networks the profile does not have).
+// kitPosts returns each post with its share texts and images, newest
+// first, its networks in brand.toml's order (a post may also name
+// networks the profile does not have: they come after).
+func kitPosts(k *kit, site *output.Tree, m *manifest.Manifest, caps map[[3]string]int64) []render.KitPost {
 	order := map[string]int{}
-	for i, c := range prof.Networks {
+	for i, c := range k.profile.Networks {
 		order[c.Name] = i
 	}
 	rank := func(name string) int {
@@ -128,8 +163,9 @@ func addKitPage(k *kit, th *theme.Theme, site *output.Tree, m *manifest.Manifest
 	for _, s := range m.Shares {
 		shares[s.Post] = append(shares[s.Post], s)
 	}
+	var out []render.KitPost
 	for _, p := range k.posts {
-		kp := render.KitPost{Slug: p.Slug, Title: p.Title, Date: p.Date}
+		kp := render.KitPost{Slug: p.Slug, Title: p.Title, Date: p.Date, Draft: p.Draft, Scheduled: p.Date.After(k.today)}
 		ss := shares[p.Slug]
 		slices.SortStableFunc(ss, func(a, b manifest.Share) int {
 			return cmp.Or(cmp.Compare(rank(a.Network), rank(b.Network)), cmp.Compare(a.Network, b.Network))
@@ -152,32 +188,54 @@ func addKitPage(k *kit, th *theme.Theme, site *output.Tree, m *manifest.Manifest
 				kp.Shares = append(kp.Shares, ks)
 			}
 		}
-		in.Posts = append(in.Posts, kp)
+		out = append(out, kp)
 	}
+	return out
+}
 
-	for _, kind := range kitFileKinds {
-		f := render.KitFile{Kind: kind}
+// kitFiles returns the identity and print files the site has, a group of
+// kinds to each, the text of the text files with them.
+func kitFiles(k *kit, site *output.Tree, m *manifest.Manifest) []render.KitFile {
+	var out []render.KitFile
+	for _, kinds := range kitFileGroups {
+		f := render.KitFile{Kind: kinds[0]}
+		for _, kind := range kinds {
+			var files []render.KitDownload
+			for _, mf := range m.Files {
+				data, ok := site.Get(mf.Path)
+				if mf.Kind != kind || !ok {
+					continue
+				}
+				d := render.KitDownload{Kind: kind, URL: k.url(mf.Path), File: path.Base(mf.Path), Bytes: int64(mf.Bytes)}
+				if ext := path.Ext(mf.Path); ext == ".txt" || ext == ".vcf" {
+					d.Text = strings.TrimRight(string(data), "\r\n")
+				}
+				files = append(files, d)
+			}
+			// The preview takes the first file that has one: a QR code's
+			// SVG is sharper than its PNG, a signature's HTML is the one
+			// to look at.
+			slices.SortStableFunc(files, func(a, b render.KitDownload) int {
+				return cmp.Compare(previewRank(a.File), previewRank(b.File))
+			})
+			f.Files = append(f.Files, files...)
+		}
+		if len(f.Files) == 0 {
+			continue
+		}
+		// The business card shows its sides, which not every browser
+		// can from the PDF.
 		for _, mf := range m.Files {
-			data, ok := site.Get(mf.Path)
-			if mf.Kind != kind || !ok {
+			if f.Kind != "business-card" || mf.Kind != "business-card-preview" || !site.Has(mf.Path) {
 				continue
 			}
-			d := render.KitDownload{URL: k.url(mf.Path), File: path.Base(mf.Path), Bytes: int64(mf.Bytes)}
-			if ext := path.Ext(mf.Path); ext == ".txt" || ext == ".vcf" {
-				d.Text = strings.TrimRight(string(data), "\r\n")
-			}
-			f.Files = append(f.Files, d)
+			side := strings.TrimSuffix(strings.TrimPrefix(mf.Path, CardPreviewPath+"-"), path.Ext(mf.Path))
+			f.Previews = append(f.Previews, render.KitImage{Slot: side, URL: k.url(mf.Path), File: path.Base(mf.Path),
+				Width: mf.Width, Height: mf.Height, Bytes: int64(mf.Bytes)})
 		}
-		// The preview takes the first file: a QR code's SVG is sharper
-		// than its PNG, a signature's HTML is the one to look at.
-		slices.SortStableFunc(f.Files, func(a, b render.KitDownload) int {
-			return cmp.Compare(previewRank(a.File), previewRank(b.File))
-		})
-		if len(f.Files) > 0 {
-			in.Files = append(in.Files, f)
-		}
+		out = append(out, f)
 	}
-	return render.Kit(in, th, site)
+	return out
 }
 
 // addKitLogo adds the brand's logo file to the kit as it is, for

@@ -1,11 +1,13 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"image/png"
 	"io/fs"
 	"strings"
 
@@ -34,8 +36,14 @@ const (
 	QRSitePath    = "kit/qr-site"    // .png and .svg
 	QRContactPath = "kit/qr-contact" // .png and .svg
 	CardPath      = "kit/business-card.pdf"
-	SignaturePath = "kit/email-signature" // .html and .txt
+	// CardPreviewPath-front.png and -back.png show the card, trimmed.
+	CardPreviewPath = "kit/business-card"
+	SignaturePath   = "kit/email-signature" // .html and .txt
 )
+
+// cardPreviewDPI sets the previews of the business card 803 pixels wide:
+// twice the width the kit page shows them at.
+const cardPreviewDPI = 240
 
 // qrImageSide is about the side, in pixels, of the QR codes' PNGs: large
 // enough to print a few centimetres wide, each module whole pixels.
@@ -68,22 +76,20 @@ func addIdentity(ctx context.Context, k *kit, site *output.Tree, m *manifest.Man
 	if err != nil {
 		return fmt.Errorf("qr code of the site: %w", err) // a URL is far below any limit
 	}
-	if err := addQR(site, m, "qr-site", QRSitePath, siteCode, dark, light, k.publicURL("")); err != nil {
+	if err := k.addQR(site, m, "qr-site", QRSitePath, siteCode, dark, light, k.publicURL("")); err != nil {
 		return err
 	}
-	contactCode, err := qr.Encode(vcf, qr.M)
-	if errors.Is(err, qr.ErrTooLong) {
-		// Only a card with dozens of profiles gets here: level L holds a
-		// quarter more.
-		contactCode, err = qr.Encode(vcf, qr.L)
-	}
+	// The code carries the essential card: its modules stay large enough
+	// to scan from a page; the site it names leads to the rest.
+	essential := card.Essential().Encode()
+	contactCode, err := qr.Encode(essential, qr.M)
 	switch {
 	case errors.Is(err, qr.ErrTooLong):
-		l.Add(p.Pos("networks"), "print.fit", "the contact card is %d bytes: too long for a QR code, which holds 2953; kit/qr-contact is left out", len(vcf))
+		l.Add(p.ValuePos("person.name"), "print.fit", "the contact card is %d bytes even without its profiles: too long for a QR code; kit/qr-contact is left out", len(essential))
 	case err != nil:
 		return err
 	default:
-		if err := addQR(site, m, "qr-contact", QRContactPath, contactCode, dark, light, p.Person.Name); err != nil {
+		if err := k.addQR(site, m, "qr-contact", QRContactPath, contactCode, dark, light, p.Person.Name); err != nil {
 			return err
 		}
 	}
@@ -195,16 +201,19 @@ func networkLabel(name string) string {
 	return name
 }
 
-// addQR adds a QR code as PNG and SVG.
-func addQR(site *output.Tree, m *manifest.Manifest, kind, base string, code *qr.Code, dark, light brand.Color, title string) error {
+// addQR adds a QR code as SVG and, in a build, as PNG: like the other
+// images of the kit, a check does not encode it.
+func (k *kit) addQR(site *output.Tree, m *manifest.Manifest, kind, base string, code *qr.Code, dark, light brand.Color, title string) error {
 	scale := max(8, qrImageSide/code.Side())
-	png, err := code.PNG(scale, dark, light)
-	if err != nil {
-		return err
-	}
-	side := code.Side() * scale
-	if err := addFile(site, m, manifest.File{Kind: kind, Path: base + ".png", Type: "image/png", Width: side, Height: side}, png); err != nil {
-		return err
+	if k.images.encode {
+		png, err := code.PNG(scale, dark, light)
+		if err != nil {
+			return err
+		}
+		side := code.Side() * scale
+		if err := addFile(site, m, manifest.File{Kind: kind, Path: base + ".png", Type: "image/png", Width: side, Height: side}, png); err != nil {
+			return err
+		}
 	}
 	return addFile(site, m, manifest.File{Kind: kind, Path: base + ".svg", Type: "image/svg+xml"}, code.SVG(scale, dark, light, title))
 }
@@ -243,13 +252,19 @@ func addCard(k *kit, site *output.Tree, m *manifest.Manifest, code *qr.Code, pho
 		return err
 	}
 	_, c.Fallback = socialimage.EmbeddedFont("")
-	res, err := printcard.Make(c)
+	// A check wants the findings of the layout; only a build writes the
+	// PDF, as only a build encodes the kit's images.
+	card := printcard.Lay
+	if k.images.encode {
+		card = printcard.Make
+	}
+	res, err := card(c)
 	if errors.Is(err, pdf.ErrUnsupportedFont) {
 		// A brand font the PDF cannot embed (the profile reports a file
 		// that is not a font): the card uses the embedded faces.
 		_, c.Heading = socialimage.EmbeddedFont(socialimage.Heading)
 		_, c.Body = socialimage.EmbeddedFont(socialimage.Body)
-		res, err = printcard.Make(c)
+		res, err = card(c)
 	}
 	if err != nil {
 		return err
@@ -257,7 +272,31 @@ func addCard(k *kit, site *output.Tree, m *manifest.Manifest, code *qr.Code, pho
 	for _, pb := range res.Problems {
 		l.Add(p.ValuePos(pb.Key), pb.Rule, "%s: %s", pb.Key, pb.Message)
 	}
-	return addFile(site, m, manifest.File{Kind: "business-card", Path: CardPath, URL: k.publicURL(CardPath), Type: "application/pdf"}, res.PDF)
+	if res.PDF == nil {
+		return nil
+	}
+	if err := addFile(site, m, manifest.File{Kind: "business-card", Path: CardPath, URL: k.publicURL(CardPath), Type: "application/pdf"}, res.PDF); err != nil {
+		return err
+	}
+	// Previews for the kit page: not every browser shows a PDF inline.
+	for _, side := range []*printcard.Side{res.Front, res.Back} {
+		img, err := printcard.Preview(c, side, cardPreviewDPI)
+		if err != nil {
+			return err
+		}
+		// The default compression: the best one takes five times as long
+		// on every build, for a preview.
+		var data bytes.Buffer
+		if err := png.Encode(&data, img); err != nil {
+			return fmt.Errorf("encode the business card's preview: %w", err)
+		}
+		b := img.Bounds()
+		f := manifest.File{Kind: "business-card-preview", Path: CardPreviewPath + "-" + side.Name + ".png", Type: "image/png", Width: b.Dx(), Height: b.Dy()}
+		if err := addFile(site, m, f, data.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // cardFont returns the brand's font file at src, or the embedded face of

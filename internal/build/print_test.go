@@ -59,11 +59,24 @@ func TestIdentityAndPrintKit(t *testing.T) {
 		}
 	}
 
-	// Every QR code scans, PNG and SVG, to what it stands for.
+	// Every QR code scans, PNG and SVG, to what it stands for: the site,
+	// and the contact card without its photo, note and profiles.
+	essentialCard := []byte(strings.ReplaceAll(`BEGIN:VCARD
+VERSION:4.0
+PRODID:-//marque//marque//EN
+KIND:individual
+FN:Solène Garnier
+N:Garnier;Solène;;;
+TITLE:Designer graphique indépendante
+EMAIL;TYPE=work:bonjour@solene-garnier.example
+TEL;VALUE=uri;TYPE=voice:tel:+33-6-39-98-42-17
+URL;PREF=1:https://solene-garnier.example/
+END:VCARD
+`, "\n", "\r\n"))
 	for _, c := range []struct {
 		base string
 		want []byte
-	}{{"kit/qr-site", []byte("https://solene-garnier.example/")}, {"kit/qr-contact", vcf}} {
+	}{{"kit/qr-site", []byte("https://solene-garnier.example/")}, {"kit/qr-contact", essentialCard}} {
 		fromPNG, err := qrscan.PNG(read(t, out, c.base+".png"))
 		if err != nil {
 			t.Fatalf("%s.png: %v", c.base, err)
@@ -118,7 +131,7 @@ func TestIdentityAndPrintKit(t *testing.T) {
 			t.Errorf("manifest entry %+v does not describe its file", f)
 		}
 	}
-	for kind, n := range map[string]int{"contact": 1, "qr-site": 2, "qr-contact": 2, "business-card": 1, "email-signature": 2, "well-known": 2, "links": 7} {
+	for kind, n := range map[string]int{"contact": 1, "qr-site": 2, "qr-contact": 2, "business-card": 1, "business-card-preview": 2, "email-signature": 2, "well-known": 2, "links": 7} {
 		if kinds[kind] != n {
 			t.Errorf("manifest lists %d files of kind %s, want %d", kinds[kind], kind, n)
 		}

@@ -8,13 +8,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/marque-kit/marque"
+	"github.com/marque-kit/marque/internal/browsertest"
 	"github.com/marque-kit/marque/internal/scaffold"
 )
 
@@ -23,84 +23,21 @@ import (
 // are skipped on a developer's machine, and fail in CI (CI set), whose
 // script installs it.
 
-var browser struct {
-	once   sync.Once
-	ctx    context.Context // the browser; tabs are made from it
-	cancel context.CancelFunc
-	err    string
-}
-
-// chromiumPath returns the chromium to run, or "".
-func chromiumPath() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+// browser is started by the first test that asks for a tab.
+var browser browsertest.Shared
 
 // TestMain closes the shared browser after the tests.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if browser.cancel != nil {
-		browser.cancel()
-	}
+	browser.Close()
 	os.Exit(code)
 }
 
-// newTab returns a tab of the shared browser, started on first use, closed
-// at the end of the test.
+// newTab returns a tab of the shared browser, closed at the end of the
+// test.
 func newTab(t testing.TB) context.Context {
 	t.Helper()
-	browser.once.Do(func() {
-		path := chromiumPath()
-		if path == "" {
-			browser.err = "chromium is not installed (apt-get install -y chromium)"
-			return
-		}
-		dir, err := os.MkdirTemp("", "marque-chromium-")
-		if err != nil {
-			browser.err = err.Error()
-			return
-		}
-		opts := []chromedp.ExecAllocatorOption{
-			chromedp.ExecPath(path),
-			chromedp.Headless,
-			chromedp.NoSandbox,
-			chromedp.DisableGPU,
-			chromedp.NoFirstRun,
-			chromedp.NoDefaultBrowserCheck,
-			chromedp.UserDataDir(dir),
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.Flag("disable-dev-shm-usage", true),
-			chromedp.WindowSize(1200, 900),
-		}
-		alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-		ctx, cancelCtx := chromedp.NewContext(alloc)
-		browser.ctx = ctx
-		browser.cancel = func() {
-			cancelCtx()
-			cancelAlloc()
-			os.RemoveAll(dir)
-		}
-		if err := chromedp.Do(ctx); err != nil {
-			browser.err = "start chromium: " + err.Error()
-		}
-	})
-	if browser.err != "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("browser tests: %s; CI must have it", browser.err)
-		}
-		t.Skipf("browser tests: %s", browser.err)
-	}
-	ctx, cancel := chromedp.NewContext(browser.ctx)
-	t.Cleanup(cancel)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 30*time.Second)
-	t.Cleanup(cancelTimeout)
-	return ctx
+	return browser.Tab(t, 30*time.Second)
 }
 
 // until evaluates the JavaScript expression cond in the tab until it is
@@ -207,6 +144,34 @@ func TestBrowserOverlay(t *testing.T) {
 		t.Fatal(err)
 	}
 	until(t, tab, time.Second, "dismissed by its button", overlay+`.hidden === true`)
+}
+
+// TestBrowserBannedWord writes a word the brand bans into an open post:
+// the page reloads with the overlay naming the rule and the word.
+func TestBrowserBannedWord(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range smallKit {
+		files[k] = v
+	}
+	files["brand.toml"] += "\n[voice]\nbanned = [\"synergie\"]\n"
+	dir := writeKit(t, files)
+	ts := serve(t, dir)
+	tab := newTab(t)
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.base+"/posts/a/")); err != nil {
+		t.Fatal(err)
+	}
+	until(t, tab, 2*time.Second, "loaded", bodyHas("Le texte alpha"))
+	writeFile(t, dir, "content/posts/a.md", postWith("Alpha", "Une vraie synergie."))
+	until(t, tab, 2*time.Second, "showing the overlay", overlay+`?.checkVisibility() === true`)
+	text, err := chromedp.Run(tab, chromedp.Evaluate[string](overlay+`.innerText`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"error", "voice.banned", "content/posts/a.md:5:", "synergie"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("overlay lacks %q:\n%s", want, text)
+		}
+	}
 }
 
 // TestBrowserBrokenProfile breaks brand.toml under an open page: the page

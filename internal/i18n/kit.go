@@ -76,6 +76,12 @@ type KitStrings struct {
 	Text          string // a post's share text
 	DownloadText  string // the link to a text's .txt file
 	NoPosts       string
+	OlderPosts    string // the heading of the list of older posts
+	Post          string // its table headers
+	Date          string
+	Files         string
+	TextFile      string // the links to a share's files
+	ImageFile     string
 
 	SignatureTxt string // the plain-text e-mail signature, to copy
 	ShowSource   string // unfolds a file's text (the vCard's)
@@ -260,6 +266,12 @@ var frenchKit = KitStrings{
 	Text:          "Texte à publier",
 	DownloadText:  "Télécharger le .txt",
 	NoPosts:       "Aucun article publié pour l’instant.",
+	OlderPosts:    "Publications plus anciennes",
+	Post:          "Article",
+	Date:          "Date",
+	Files:         "Fichiers à partager",
+	TextFile:      "texte",
+	ImageFile:     "image",
 
 	SignatureTxt: "Signature en texte brut",
 	ShowSource:   "Voir le contenu du fichier",
@@ -268,7 +280,7 @@ var frenchKit = KitStrings{
 	colors: map[string]string{"primary": "Primaire", "accent": "Accent", "background": "Fond", "text": "Texte",
 		"muted": "Atténué"},
 	files: map[string]string{"contact": "Fiche contact (vCard)", "qr-site": "QR code du site",
-		"qr-contact": "QR code de la fiche contact", "business-card": "Carte de visite",
+		"qr-contact": "QR code", "business-card": "Carte de visite",
 		"email-signature": "Signature de courriel"},
 	markets: map[string]string{"b2b": "Entreprises (B2B)", "b2c": "Particuliers (B2C)", "both": "Entreprises et particuliers"},
 	fields: map[string]string{"bio": "Bio", "name": "Nom", "headline": "Titre", "about": "Infos",
@@ -276,7 +288,8 @@ var frenchKit = KitStrings{
 	slots: map[string]string{"logo": "Logo", "avatar": "Photo de profil", "banner": "Bannière", "post": "Image de publication",
 		"story": "Story", "pin": "Épingle", "preview": "Aperçu social", "card": "Carte de partage",
 		"favicon": "Favicon", "favicon-32": "Icône 32" + nbsp + "px", "apple-touch-icon": "Icône Apple",
-		"icon-192": "Icône 192" + nbsp + "px", "icon-512": "Icône 512" + nbsp + "px"},
+		"icon-192": "Icône 192" + nbsp + "px", "icon-512": "Icône 512" + nbsp + "px",
+		"front": "Recto", "back": "Verso"},
 	units: map[string]string{"graphemes": "caractères", "strict": "caractères", "weighted": "caractères pondérés",
 		"mastodon": "caractères (liens comptés 23)"},
 	byteUnits: [4]string{"octets", "ko", "Mo", "Go"},
@@ -351,6 +364,12 @@ var englishKit = KitStrings{
 	Text:          "Text to post",
 	DownloadText:  "Download the .txt",
 	NoPosts:       "No posts published yet.",
+	OlderPosts:    "Older posts",
+	Post:          "Post",
+	Date:          "Date",
+	Files:         "Files to share",
+	TextFile:      "text",
+	ImageFile:     "image",
 
 	SignatureTxt: "Plain-text signature",
 	ShowSource:   "Show the file’s content",
@@ -359,7 +378,7 @@ var englishKit = KitStrings{
 	colors: map[string]string{"primary": "Primary", "accent": "Accent", "background": "Background", "text": "Text",
 		"muted": "Muted"},
 	files: map[string]string{"contact": "Contact card (vCard)", "qr-site": "QR code of the site",
-		"qr-contact": "QR code of the contact card", "business-card": "Business card",
+		"qr-contact": "QR code", "business-card": "Business card",
 		"email-signature": "Email signature"},
 	markets: map[string]string{"b2b": "Businesses (B2B)", "b2c": "Consumers (B2C)", "both": "Businesses and consumers"},
 	fields: map[string]string{"bio": "Bio", "name": "Name", "headline": "Headline", "about": "About",
@@ -367,7 +386,8 @@ var englishKit = KitStrings{
 	slots: map[string]string{"logo": "Logo", "avatar": "Profile picture", "banner": "Banner", "post": "Post image",
 		"story": "Story", "pin": "Pin", "preview": "Social preview", "card": "Link card",
 		"favicon": "Favicon", "favicon-32": "Icon 32" + nbsp + "px", "apple-touch-icon": "Apple icon",
-		"icon-192": "Icon 192" + nbsp + "px", "icon-512": "Icon 512" + nbsp + "px"},
+		"icon-192": "Icon 192" + nbsp + "px", "icon-512": "Icon 512" + nbsp + "px",
+		"front": "Front", "back": "Back"},
 	units: map[string]string{"graphemes": "characters", "strict": "characters", "weighted": "weighted characters",
 		"mastodon": "characters (links count 23)"},
 	byteUnits: [4]string{"bytes", "kB", "MB", "GB"},

@@ -61,8 +61,9 @@ type Share struct {
 // the links pages and the site's identity files under .well-known/.
 type File struct {
 	// Kind says what the file is: "contact", "qr-site", "qr-contact",
-	// "business-card", "email-signature", "links" or "well-known". The
-	// formats of one thing (a QR code's PNG and SVG) share a kind.
+	// "business-card", "business-card-preview" (a PNG of each side),
+	// "email-signature", "links" or "well-known". The formats of one
+	// thing (a QR code's PNG and SVG) share a kind.
 	Kind    string `json:"kind"`
 	Network string `json:"network,omitempty"` // the network a links page is for
 	Path    string `json:"path"`              // in the output, e.g. kit/contact.vcf

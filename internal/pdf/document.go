@@ -61,7 +61,9 @@ func (d *Document) set(r ref, obj string) { d.objects[r-1] = []byte(obj) }
 // compressed with Flate.
 func (d *Document) stream(r ref, dict string, data []byte) {
 	var z bytes.Buffer
-	w, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	// The default level: the best one makes files a few per cent smaller
+	// for several times the work, on every build of the kit.
+	w := zlib.NewWriter(&z)
 	w.Write(data)
 	w.Close()
 	var b bytes.Buffer

@@ -71,7 +71,13 @@ type Result struct {
 }
 
 // Make lays out c and writes it as a two-page PDF, front then back.
-func Make(c *Card) (*Result, error) {
+func Make(c *Card) (*Result, error) { return lay(c, true) }
+
+// Lay lays out c and reports its problems without writing the PDF, for a
+// check that only wants the findings.
+func Lay(c *Card) (*Result, error) { return lay(c, false) }
+
+func lay(c *Card, write bool) (*Result, error) {
 	doc := pdf.New(pdf.Info{Title: title(c.Lang) + " — " + c.Name, Author: c.Name})
 	fonts, err := loadFonts(doc, c)
 	if err != nil {
@@ -80,6 +86,9 @@ func Make(c *Card) (*Result, error) {
 	l := &layout{card: c, fonts: fonts}
 	res := &Result{Front: l.front(), Back: l.back()}
 	res.Problems = l.problems
+	if !write {
+		return res, nil
+	}
 	for _, s := range []*Side{res.Front, res.Back} {
 		if err := s.writePDF(doc, fonts); err != nil {
 			return nil, err

@@ -277,12 +277,31 @@ func (l *layout) logo(s *Side, img image.Image) float64 {
 // trimTransparent returns img without its fully transparent margins.
 func trimTransparent(img image.Image) image.Image {
 	b := img.Bounds()
+	alpha := func(x, y int) uint8 {
+		_, _, _, a := img.At(x, y).RGBA()
+		return uint8(a >> 8)
+	}
+	if n, ok := img.(*image.NRGBA); ok {
+		// What PNG logos decode to: read the alpha bytes directly.
+		alpha = func(x, y int) uint8 { return n.Pix[n.PixOffset(x, y)+3] }
+	}
 	inside := image.Rectangle{}
 	for y := b.Min.Y; y < b.Max.Y; y++ {
+		x0, x1 := b.Max.X, b.Min.X-1
 		for x := b.Min.X; x < b.Max.X; x++ {
-			if _, _, _, a := img.At(x, y).RGBA(); a > 0 {
-				inside = inside.Union(image.Rect(x, y, x+1, y+1))
+			if alpha(x, y) > 0 {
+				x0 = x
+				break
 			}
+		}
+		for x := b.Max.X - 1; x >= x0; x-- {
+			if alpha(x, y) > 0 {
+				x1 = x
+				break
+			}
+		}
+		if x1 >= x0 {
+			inside = inside.Union(image.Rect(x0, y, x1+1, y+1))
 		}
 	}
 	type subImager interface {
@@ -318,39 +337,52 @@ func (l *layout) back() *Side {
 		size  float64
 		color []brand.Color // per run
 		key   string
+		what  string  // the line, as a finding names it
 		gap   float64 // extra space above, mm
 	}
 	var lines []line
+	// Each group of lines (contact, handles) takes one size: the largest
+	// at which all its lines fit. A line that does not fit even at
+	// MinSize is left off, rather than shrinking the others with it.
+	group := func(ls []line, pref float64) []line {
+		var kept []line
+		size := pref
+		for _, ln := range ls {
+			s, ok := fit([][]run{ln.runs}, pref, MinSize, w)
+			if !ok {
+				l.problem(ln.key, "print.fit", "%s does not fit the business card on one line even at %g pt: it is left off", ln.what, MinSize)
+				continue
+			}
+			size = min(size, s)
+			kept = append(kept, ln)
+		}
+		for i := range kept {
+			kept[i].size = size
+		}
+		return kept
+	}
+	var contact []line
 	for _, f := range []struct{ key, text string }{
 		{"person.email", c.Email}, {"person.phone", c.Phone}, {"person.site_url", c.Site},
 	} {
-		if f.text == "" {
-			continue
+		if f.text != "" {
+			rs := l.runs(l.fonts.body, "body", f.text, f.key)
+			contact = append(contact, line{runs: rs, color: repeat(col.ink, len(rs)), key: f.key, what: fmt.Sprintf("%q", f.text)})
 		}
-		rs := l.runs(l.fonts.body, "body", f.text, f.key)
-		size, ok := fit([][]run{rs}, contactSize, MinSize, w)
-		if !ok {
-			l.problem(f.key, "print.fit", "%q does not fit the business card on one line even at %g pt: it is left off", f.text, MinSize)
-			continue
-		}
-		lines = append(lines, line{runs: rs, size: size, color: repeat(col.ink, len(rs)), key: f.key})
 	}
-	for i, h := range c.Handles {
+	lines = group(contact, contactSize)
+	var handles []line
+	for _, h := range c.Handles {
 		label := l.runs(l.fonts.body, "body", h.Label+"  ", h.Key)
 		text := l.runs(l.fonts.body, "body", h.Text, h.Key)
-		rs := append(append([]run{}, label...), text...)
-		size, ok := fit([][]run{rs}, handleSize, MinSize, w)
-		if !ok {
-			l.problem(h.Key, "print.fit", "the %s handle %q does not fit the business card on one line even at %g pt: it is left off", h.Label, h.Text, MinSize)
-			continue
-		}
 		colors := append(repeat(col.dim, len(label)), repeat(col.ink, len(text))...)
-		ln := line{runs: rs, size: size, color: colors, key: h.Key}
-		if i == 0 && len(lines) > 0 {
-			ln.gap = 2.5
-		}
-		lines = append(lines, ln)
+		handles = append(handles, line{runs: append(append([]run{}, label...), text...), color: colors, key: h.Key,
+			what: fmt.Sprintf("the %s handle %q", h.Label, h.Text)})
 	}
+	if handles = group(handles, handleSize); len(handles) > 0 && len(lines) > 0 {
+		handles[0].gap = 2.5
+	}
+	lines = append(lines, handles...)
 
 	// Centre the block vertically; drop the last lines that do not fit.
 	height := func(ls []line) float64 {

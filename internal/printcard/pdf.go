@@ -96,6 +96,8 @@ func capResolution(img image.Image, wmm, hmm float64) image.Image {
 	}
 	h := max(1, int(float64(maxW)*float64(b.Dy())/float64(b.Dx())+0.5))
 	dst := image.NewNRGBA(image.Rect(0, 0, maxW, h))
-	draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
+	// Bilinear, widened to the reduction as x/image/draw does: as sharp as
+	// Catmull-Rom at this scale, for half the work.
+	draw.BiLinear.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
 	return dst
 }

@@ -189,7 +189,7 @@ func TestColors(t *testing.T) {
 }
 
 // TestPDF checks the file: two pages with their boxes, and qpdf's verdict
-// when qpdf is installed (CI installs it).
+// (CI installs qpdf; elsewhere the test skips that part without it).
 func TestPDF(t *testing.T) {
 	res, err := Make(example(t))
 	if err != nil {
@@ -206,11 +206,46 @@ func TestPDF(t *testing.T) {
 	}
 	qpdf, err := exec.LookPath("qpdf")
 	if err != nil {
-		return
+		if os.Getenv("CI") != "" {
+			t.Fatal("qpdf is not installed: .ci/run installs it")
+		}
+		t.Skip("qpdf is not installed: the PDF's structure is checked, not its validity")
 	}
 	file := filepath.Join(t.TempDir(), "card.pdf")
 	os.WriteFile(file, res.PDF, 0o644)
 	if out, err := exec.Command(qpdf, "--check", file).CombinedOutput(); err != nil {
 		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
+}
+
+func TestPreview(t *testing.T) {
+	c := example(t)
+	res, err := Lay(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Preview(c, res.Back, 240)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := back.Bounds(); b.Dx() != 803 || b.Dy() != 520 {
+		t.Errorf("preview is %v, want 803×520 for 85×55 mm at 240 dpi", b.Size())
+	}
+	px := func(x, y int) brand.Color {
+		c := back.RGBAAt(x, y)
+		return brand.Color{R: c.R, G: c.G, B: c.B}
+	}
+	// The ground, the QR code's tile and a module of its upper left
+	// finder, where the layout puts them.
+	mm := func(v float64) int { return int(v / 25.4 * 240) }
+	if got := px(2, 2); got != c.Colors.Primary {
+		t.Errorf("ground = %s, want the primary colour", got.Hex())
+	}
+	if got := px(mm(55), mm(16.5)); got != c.Colors.Background {
+		t.Errorf("tile = %s, want the background colour", got.Hex())
+	}
+	module := 24.0 / float64(c.QR.Side())
+	if got := px(mm(54+4.5*module), mm(15.5+4.5*module)); got != c.Colors.Primary {
+		t.Errorf("finder = %s, want the primary colour", got.Hex())
 	}
 }

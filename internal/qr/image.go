@@ -66,8 +66,7 @@ func rgba(c brand.Color) color.RGBA { return color.RGBA{c.R, c.G, c.B, 255} }
 // PNG returns the code as a PNG with scale pixels per module.
 func (c *Code) PNG(scale int, dark, light brand.Color) ([]byte, error) {
 	var b bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
-	if err := enc.Encode(&b, c.Image(scale, dark, light)); err != nil {
+	if err := png.Encode(&b, c.Image(scale, dark, light)); err != nil {
 		return nil, fmt.Errorf("qr: encode png: %w", err)
 	}
 	return b.Bytes(), nil
@@ -92,9 +91,18 @@ func (c *Code) SVG(scale int, dark, light brand.Color, title string) []byte {
 		escapeXML(&b, title)
 		b.WriteString("</title>\n")
 	}
-	fmt.Fprintf(&b, "<rect width=\"%d\" height=\"%d\" fill=\"%s\"/>\n<path fill=\"%s\" d=\"", side, side, light.Hex(), dark.Hex())
+	fmt.Fprintf(&b, "<rect width=\"%d\" height=\"%d\" fill=\"%s\"/>\n<path fill=\"none\" stroke=\"%s\" stroke-width=\"1\" d=\"", side, side, light.Hex(), dark.Hex())
+	// Each run is a line one module thick along the middle of its row:
+	// "M x y.5" starts a row, "m gap 0" moves along it, "h n" draws n
+	// modules. A third the size of filled rectangles, for the same shapes.
+	row, end := -1, 0
 	c.Runs(func(x, y, n int) {
-		fmt.Fprintf(&b, "M%d %dh%dv1h-%dz", x+QuietZone, y+QuietZone, n, n)
+		if y != row {
+			fmt.Fprintf(&b, "M%d %d.5h%d", x+QuietZone, y+QuietZone, n)
+		} else {
+			fmt.Fprintf(&b, "m%d 0h%d", x-end, n)
+		}
+		row, end = y, x+n
 	})
 	b.WriteString("\"/>\n</svg>\n")
 	return b.Bytes()

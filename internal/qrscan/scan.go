@@ -107,11 +107,14 @@ func sampleImage(img image.Image) ([][]bool, error) {
 	return grid, nil
 }
 
-var svgRun = regexp.MustCompile(`M(\d+) (\d+)h(\d+)v1h-(\d+)z`)
-var svgViewBox = regexp.MustCompile(`viewBox="0 0 (\d+) (\d+)"`)
+var (
+	svgViewBox = regexp.MustCompile(`viewBox="0 0 (\d+) (\d+)"`)
+	svgPath    = regexp.MustCompile(`<path fill="none" stroke="[^"]*" stroke-width="1" d="([^"]*)"`)
+	svgCommand = regexp.MustCompile(`([Mmh])(\d+)(?: (\d+)(\.5)?)?`)
+)
 
-// SVG decodes the code in an SVG as qr writes it: the runs of its path
-// fill the grid.
+// SVG decodes the code in an SVG as qr writes it: lines one module thick
+// along the middle of the rows, each h command a run of dark modules.
 func SVG(data []byte) (*Symbol, error) {
 	vb := svgViewBox.FindSubmatch(data)
 	if vb == nil {
@@ -122,20 +125,38 @@ func SVG(data []byte) (*Symbol, error) {
 	if n < 21 {
 		return nil, fmt.Errorf("viewBox %d too small", side)
 	}
+	path := svgPath.FindSubmatch(data)
+	if path == nil {
+		return nil, errors.New("no path of modules")
+	}
 	grid := make([][]bool, n)
 	for i := range grid {
 		grid[i] = make([]bool, n)
 	}
-	for _, m := range svgRun.FindAllSubmatch(data, -1) {
-		x, _ := strconv.Atoi(string(m[1]))
-		y, _ := strconv.Atoi(string(m[2]))
-		w, _ := strconv.Atoi(string(m[3]))
-		x, y = x-qr.QuietZone, y-qr.QuietZone
-		if x < 0 || y < 0 || y >= n || x+w > n {
-			return nil, fmt.Errorf("run at %d,%d outside the symbol or in the quiet zone", x, y)
-		}
-		for i := range w {
-			grid[y][x+i] = true
+	x, y := 0, -1
+	for _, m := range svgCommand.FindAllSubmatch(path[1], -1) {
+		a, _ := strconv.Atoi(string(m[2]))
+		switch string(m[1]) {
+		case "M":
+			if len(m[4]) == 0 {
+				return nil, errors.New("a row that is not on a module's middle")
+			}
+			x = a
+			y, _ = strconv.Atoi(string(m[3]))
+		case "m":
+			if string(m[3]) != "0" {
+				return nil, errors.New("a move off the row")
+			}
+			x += a
+		case "h":
+			gx, gy := x-qr.QuietZone, y-qr.QuietZone
+			if gx < 0 || gy < 0 || gy >= n || gx+a > n {
+				return nil, fmt.Errorf("run at %d,%d outside the symbol or in the quiet zone", gx, gy)
+			}
+			for i := range a {
+				grid[gy][gx+i] = true
+			}
+			x += a
 		}
 	}
 	return decodeGrid(grid)

@@ -7,5 +7,6 @@
 //
 // Pages are the theme's page templates executed on a *page value; the
 // fields and methods of page, site, postView, tagView, pager and postList
-// are the data a kit's own templates can use.
+// are the data a kit's own templates can use. The brand kit page (see Kit)
+// is the kit template executed on a *kitPage.
 package render

@@ -35,7 +35,7 @@ type KitInput struct {
 	// Faces are the fonts of headings and of text in the images, which
 	// the site also uses where they are the brand's.
 	Faces    struct{ Heading, Body KitFace }
-	Logo     *KitImage    // the site's logo, or nil
+	Logo     *KitImage    // the brand's logo file, or nil
 	Icon     string       // the site's icon for the browser tab, or ""
 	Networks []KitNetwork // the configured networks, in brand.toml's order
 	Site     []KitImage   // the site's own images: its link card and icons
@@ -91,6 +91,9 @@ type KitPost struct {
 	Title  string
 	Date   time.Time
 	Shares []KitShare // in brand.toml's order of the networks
+	// Draft and Scheduled mark the posts a preview shows that the site
+	// does not publish yet.
+	Draft, Scheduled bool
 }
 
 // KitShare is what to post on one network for one post.
@@ -108,10 +111,14 @@ type KitFile struct {
 	// "qr-contact", "business-card" or "email-signature".
 	Kind  string
 	Files []KitDownload // the preferred format for a preview first
+	// Previews are images of what a file shows that browsers cannot
+	// (the business card's sides), shown in its place.
+	Previews []KitImage
 }
 
 // KitDownload is one file of a [KitFile].
 type KitDownload struct {
+	Kind  string // the manifest's kind: a contact card's QR code is "qr-contact"
 	URL   string
 	File  string // the name a download is saved under
 	Bytes int64
@@ -187,7 +194,8 @@ type kitPage struct {
 	Fonts     []kitFont
 	Networks  []*kitNetwork
 	Website   []*kitImage // the site's card and icons
-	Posts     []*kitPost
+	Posts     []*kitPost  // the newest, shown whole
+	Older     []*kitPost  // the others, a line each
 	Files     []*kitFile
 	Manifest  string
 	Pending   bool // the images are made by build only
@@ -274,6 +282,7 @@ type kitText struct {
 type kitPost struct {
 	ID       string
 	Title    string
+	Badge    string // "Brouillon", "Programmé" or ""
 	URL      string
 	DateISO  string
 	DateText string
@@ -292,8 +301,10 @@ type kitShare struct {
 type kitFile struct {
 	ID        string
 	Label     string
+	Previews  []*kitImage
 	Preview   string // "image", "pdf", "html" or "" for none
 	URL       string // the previewed file
+	Alt       string // the text alternative of an image preview
 	Text      *kitText
 	Source    string // a vCard's text, shown folded
 	Downloads []kitLink
@@ -344,8 +355,8 @@ func newKitPage(in *KitInput, s *site) *kitPage {
 		img := &in.Site[i]
 		p.Website = append(p.Website, p.image(img, t.SiteImages+" · "+t.Slot(img.Slot), img.Slot))
 	}
-	for _, post := range in.Posts {
-		p.post(post)
+	for i, post := range in.Posts {
+		p.post(post, i < fullPosts)
 	}
 	for _, f := range in.Files {
 		p.file(f)
@@ -547,7 +558,14 @@ func (p *kitPage) network(n KitNetwork) {
 	p.Networks = append(p.Networks, v)
 }
 
-func (p *kitPage) post(in KitPost) {
+// fullPosts is how many of the newest posts the kit page shows whole, each
+// share's text and image on the page; older posts get a line each, with
+// their files to download. A kit of a thousand posts so keeps a page a
+// phone can open, and that serve remakes quickly. (A variable for tests.)
+var fullPosts = 20
+
+// post adds a post's view, whole or as a line of the older posts.
+func (p *kitPage) post(in KitPost, whole bool) {
 	s, t := p.Site, p.T
 	v := &kitPost{
 		ID:       anchor("post", in.Slug),
@@ -556,17 +574,40 @@ func (p *kitPage) post(in KitPost) {
 		DateISO:  in.Date.Format(isoDate),
 		DateText: s.T.Date(in.Date),
 	}
+	switch {
+	case in.Draft:
+		v.Badge = s.T.Draft
+	case in.Scheduled:
+		v.Badge = s.T.Scheduled
+	}
 	for _, sh := range in.Shares {
 		id := v.ID + "-" + anchor("share", sh.Network)
 		vs := &kitShare{ID: id, Label: sh.Label}
-		if sh.Image != nil {
-			vs.Image = p.image(sh.Image, sh.Label+" · "+v.Title, sh.Image.Slot)
-		}
-		if sh.Text != nil {
-			vs.Text = p.text(id+"-text", t.Text, v.ID+"-h "+id+"-h", sh.Text)
-			vs.Text.File = in.Slug + "-" + sh.Network + ".txt"
+		textFile := in.Slug + "-" + sh.Network + ".txt"
+		switch {
+		case !whole:
+			// A line links to the files alone: the rest of a view
+			// would cost a large kit's page time for nothing.
+			if sh.Image != nil {
+				vs.Image = &kitImage{T: t, URL: sh.Image.URL, File: sh.Image.File}
+			}
+			if sh.Text != nil {
+				vs.Text = &kitText{T: t, URL: sh.Text.URL, File: textFile}
+			}
+		default:
+			if sh.Image != nil {
+				vs.Image = p.image(sh.Image, sh.Label+" · "+v.Title, sh.Image.Slot)
+			}
+			if sh.Text != nil {
+				vs.Text = p.text(id+"-text", t.Text, v.ID+"-h "+id+"-h", sh.Text)
+				vs.Text.File = textFile
+			}
 		}
 		v.Shares = append(v.Shares, vs)
+	}
+	if !whole {
+		p.Older = append(p.Older, v)
+		return
 	}
 	p.Posts = append(p.Posts, v)
 }
@@ -577,14 +618,26 @@ func (p *kitPage) file(f KitFile) {
 	}
 	t := p.T
 	v := &kitFile{ID: anchor("file", f.Kind), Label: t.FileName(f.Kind)}
+	for i := range f.Previews {
+		img := &f.Previews[i]
+		v.Previews = append(v.Previews, p.image(img, v.Label+" · "+t.Slot(img.Slot), img.Slot))
+	}
 	for _, d := range f.Files {
 		ext := strings.ToLower(path.Ext(d.File))
 		format := strings.ToUpper(strings.TrimPrefix(ext, "."))
-		v.Downloads = append(v.Downloads, kitLink{Label: format + " · " + t.Bytes(d.Bytes), URL: d.URL, File: d.File})
+		label := format + " · " + t.Bytes(d.Bytes)
+		if d.Kind != "" && d.Kind != f.Kind {
+			// A file of another kind in the group says what it is.
+			label = t.FileName(d.Kind) + " · " + label
+		}
+		v.Downloads = append(v.Downloads, kitLink{Label: label, URL: d.URL, File: d.File})
 		switch {
 		case v.Preview == "" && (ext == ".svg" || ext == ".png"):
-			v.Preview, v.URL = "image", d.URL
-		case v.Preview == "" && ext == ".pdf":
+			v.Preview, v.URL, v.Alt = "image", d.URL, v.Label
+			if d.Kind != "" && d.Kind != f.Kind {
+				v.Alt = t.FileName(d.Kind) + " · " + v.Label
+			}
+		case v.Preview == "" && ext == ".pdf" && len(v.Previews) == 0:
 			v.Preview, v.URL = "pdf", d.URL
 		case v.Preview == "" && ext == ".html":
 			v.Preview, v.URL = "html", d.URL

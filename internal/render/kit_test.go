@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html"
 	"regexp"
 	"strings"
@@ -61,12 +62,19 @@ func kitFixture(lang string) *KitInput {
 					{Network: "mastodon", Label: "Mastodon",
 						Text: &KitText{Text: "Pourquoi vos utilisateurs ne lisent pas #ux", Count: 44, Limit: 500, Unit: "mastodon"}},
 				}},
-			{Slug: "ancien", Title: "Un article plus ancien", Date: day(2026, time.October, 12)},
+			{Slug: "ancien", Title: "Un article plus ancien", Date: day(2026, time.October, 12), Draft: true,
+				Shares: []KitShare{{Network: "linkedin", Label: "LinkedIn",
+					Text:  &KitText{Text: "Un article plus ancien", Count: 22, Limit: 3000, Unit: "strict", URL: "/kit/posts/ancien/linkedin.txt"},
+					Image: &KitImage{Slot: "post", URL: "/kit/posts/ancien/linkedin.png", File: "ancien-linkedin.png", Width: 1200, Height: 627, Bytes: 15_000}}}},
 		},
 		Files: []KitFile{
 			{Kind: "qr-site", Files: []KitDownload{{URL: "/kit/qr-site.svg", File: "qr-site.svg", Bytes: 3200}, {URL: "/kit/qr-site.png", File: "qr-site.png", Bytes: 1000}}},
-			{Kind: "contact", Files: []KitDownload{{URL: "/kit/contact.vcf", File: "contact.vcf", Bytes: 977, Text: "BEGIN:VCARD\r\nFN:Camille Martin\r\nEND:VCARD"}}},
-			{Kind: "business-card", Files: []KitDownload{{URL: "/kit/business-card.pdf", File: "business-card.pdf", Bytes: 178_000}}},
+			{Kind: "business-card", Files: []KitDownload{{URL: "/kit/business-card.pdf", File: "business-card.pdf", Bytes: 178_000}},
+				Previews: []KitImage{{Slot: "front", URL: "/kit/business-card-front.png", File: "business-card-front.png", Width: 803, Height: 520, Bytes: 20_000}}},
+			{Kind: "contact", Files: []KitDownload{
+				{Kind: "contact", URL: "/kit/contact.vcf", File: "contact.vcf", Bytes: 977, Text: "BEGIN:VCARD\r\nFN:Camille Martin\r\nEND:VCARD"},
+				{Kind: "qr-contact", URL: "/kit/qr-contact.svg", File: "qr-contact.svg", Bytes: 21_700},
+			}},
 			{Kind: "email-signature", Files: []KitDownload{
 				{URL: "/kit/email-signature.html", File: "email-signature.html", Bytes: 2800},
 				{URL: "/kit/email-signature.txt", File: "email-signature.txt", Bytes: 470, Text: "Camille Martin\nDesigner UX indépendante"},
@@ -107,6 +115,9 @@ func renderKit(t *testing.T, in *KitInput, th *theme.Theme) *output.Tree {
 }
 
 func TestKitGolden(t *testing.T) {
+	// The French page shows its older post as a line.
+	defer func(n int) { fullPosts = n }(fullPosts)
+	fullPosts = 1
 	for _, lang := range []string{"fr", "en"} {
 		t.Run(lang, func(t *testing.T) {
 			tree := renderKit(t, kitFixture(lang), nil)
@@ -174,7 +185,7 @@ func TestKitHostile(t *testing.T) {
 	p.Title = hostile
 	p.Slug = `a"b<c>`
 	p.Shares[0].Text.Text = hostile + "\n\nhttps://camille.example/?a=1&b=2"
-	in.Files[1].Files[0].Text = "BEGIN:VCARD\r\nNOTE:</pre>" + hostile + "\r\nEND:VCARD"
+	in.Files[2].Files[0].Text = "BEGIN:VCARD\r\nNOTE:</pre>" + hostile + "\r\nEND:VCARD"
 	in.Files[3].Files[1].Text = hostile
 
 	page := get(t, renderKit(t, in, nil), KitPath)
@@ -188,22 +199,24 @@ func TestKitHostile(t *testing.T) {
 		t.Errorf("%d script elements, %d of them the kit's own, want one", n, own)
 	}
 	texts := copyTexts(page)
-	for id, want := range map[string]string{
+	wants := map[string]string{
 		"text-linkedin-headline":                n.Texts[0].Text,
-		"post-a_22b_3cc_3e-share-linkedin-text": p.Shares[0].Text.Text,
-		"file-email-signature-text":             hostile,
-		"text-mastodon-bio":                     "Designer UX · Lyon",
-		"post-a_22b_3cc_3e-share-mastodon-text": p.Shares[1].Text.Text,
 		"text-linkedin-about":                   n.Texts[1].Text,
-	} {
+		"text-mastodon-bio":                     "Designer UX · Lyon",
+		"post-a_22b_3cc_3e-share-linkedin-text": p.Shares[0].Text.Text,
+		"post-a_22b_3cc_3e-share-mastodon-text": p.Shares[1].Text.Text,
+		"post-ancien-share-linkedin-text":       "Un article plus ancien",
+		"file-email-signature-text":             hostile,
+	}
+	for id, want := range wants {
 		if got, ok := texts[id]; !ok {
 			t.Errorf("no text to copy %s among %d", id, len(texts))
 		} else if got != want {
 			t.Errorf("text %s reads %q in the browser, want %q", id, got, want)
 		}
 	}
-	if len(texts) != 6 {
-		t.Errorf("%d texts to copy, want 6", len(texts))
+	if len(texts) != len(wants) {
+		t.Errorf("%d texts to copy, want %d", len(texts), len(wants))
 	}
 }
 
@@ -290,5 +303,72 @@ func TestAnchor(t *testing.T) {
 	// Distinct names give distinct ids.
 	if anchor("post", "a-1") == anchor("post", "a_2d1") {
 		t.Errorf("two slugs share an id")
+	}
+}
+
+// BenchmarkKit renders the kit page of a site of a thousand posts, each
+// shared on two networks: serve makes it again after every save.
+func BenchmarkKit(b *testing.B) {
+	in := kitFixture("fr")
+	post := in.Posts[0]
+	in.Posts = nil
+	for i := range 1000 {
+		p := post
+		p.Slug = fmt.Sprintf("article-%d", i)
+		in.Posts = append(in.Posts, p)
+	}
+	th, err := theme.Load(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	site := output.NewTree()
+	if err := Render(&Input{Profile: in.Profile, BaseURL: in.BaseURL}, th, site); err != nil {
+		b.Fatal(err)
+	}
+	style, _ := site.Get("style.css")
+	b.ReportAllocs()
+	for b.Loop() {
+		tree := output.NewTree()
+		tree.Add("style.css", style)
+		if err := Kit(in, th, tree); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestKitFilePreview checks what each identity or print file shows in
+// place: an image, the sides of the card, or a link where a browser may
+// not show the file.
+func TestKitFilePreview(t *testing.T) {
+	in := kitFixture("fr")
+	p := newKitPage(in, newSite(&Input{Profile: in.Profile, BaseURL: in.BaseURL}))
+	tests := []struct {
+		file          KitFile
+		preview, alt  string
+		previews      int
+		downloadLabel string
+	}{
+		{KitFile{Kind: "business-card", Files: []KitDownload{{URL: "/kit/business-card.pdf", File: "business-card.pdf", Bytes: 1500}}},
+			"pdf", "", 0, "PDF · 1,5\u00a0ko"},
+		{in.Files[1], "", "", 1, "PDF · 178\u00a0ko"},
+		{in.Files[2], "image", "QR code · Fiche contact (vCard)", 0, "VCF · 977\u00a0octets"},
+		{in.Files[3], "html", "", 0, "HTML · 2,8\u00a0ko"},
+	}
+	for _, tt := range tests {
+		p.Files = nil
+		p.file(tt.file)
+		v := p.Files[0]
+		if v.Preview != tt.preview || v.Alt != tt.alt || len(v.Previews) != tt.previews || v.Downloads[0].Label != tt.downloadLabel {
+			t.Errorf("%s: preview %q (alt %q), %d previews, first download %q; want %q (%q), %d, %q",
+				tt.file.Kind, v.Preview, v.Alt, len(v.Previews), v.Downloads[0].Label, tt.preview, tt.alt, tt.previews, tt.downloadLabel)
+		}
+	}
+	if v := p.Files[0]; v.Text == nil || v.Text.Text != "Camille Martin\nDesigner UX indépendante" {
+		t.Errorf("the signature's text is not there to copy")
+	}
+	p.Files = nil
+	p.file(in.Files[2])
+	if got := p.Files[0].Downloads[1].Label; got != "QR code · SVG · 21,7\u00a0ko" {
+		t.Errorf("the contact card's QR code is offered as %q", got)
 	}
 }

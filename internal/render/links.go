@@ -65,7 +65,7 @@ func (r *renderer) writeLinks(source string) error {
 	own := func(u string) string { return tagged(u, source) }
 	v := &linksView{Source: source}
 	for _, n := range s.Networks {
-		v.Networks = append(v.Networks, linkItem{Name: n.Name, Label: n.Label, Detail: displayHandle(n), URL: n.URL})
+		v.Networks = append(v.Networks, linkItem{Name: n.Name, Label: n.Label, Detail: n.Shown, URL: n.URL})
 	}
 	for _, p := range r.posts[:min(linksOnPage, len(r.posts))] {
 		v.Posts = append(v.Posts, linkItem{Label: p.Title, Detail: p.DateText, URL: own(p.URL)})
@@ -104,21 +104,4 @@ func tagged(u, source string) string {
 		sep = "&"
 	}
 	return u + sep + q.Encode()
-}
-
-// displayHandle returns a network's handle as the network writes it,
-// with the @ of the networks that use one.
-func displayHandle(n networkLink) string {
-	h := strings.TrimPrefix(n.Handle, "@")
-	switch {
-	case h == "":
-		return ""
-	case n.Name == "mastodon":
-		if a := fediverseAddress(n.Handle, n.URL); a != "" {
-			return a
-		}
-	case n.At:
-		return "@" + h
-	}
-	return h
 }

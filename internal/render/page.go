@@ -10,7 +10,7 @@ import (
 type page struct {
 	Site *site
 	// Kind is the page template's name: "home", "about", "posts", "post",
-	// "tags", "tag" or "404".
+	// "tags", "tag", "links" or "404".
 	Kind        string
 	Title       string // the document's <title>
 	Heading     string // the page's h1, for the pages that are not a post

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/marque-kit/marque/internal/account"
 	"github.com/marque-kit/marque/internal/i18n"
 	"github.com/marque-kit/marque/internal/network"
 	"github.com/marque-kit/marque/internal/typo"
@@ -50,7 +51,7 @@ type networkLink struct {
 	Label  string // "LinkedIn"
 	Handle string
 	URL    string
-	At     bool // the network writes handles with an @
+	Shown  string // the handle as the network writes it: "@name", "@user@host"
 }
 
 // navItem is one link of the main navigation.
@@ -100,11 +101,11 @@ func newSite(in *Input) *site {
 		if n.URL == "" {
 			continue // never a link to nothing
 		}
-		label, at := n.Name, false
+		label := n.Name
 		if known, ok := network.Lookup(n.Name); ok {
-			label, at = known.Label, known.At
+			label = known.Label
 		}
-		s.Networks = append(s.Networks, networkLink{Name: n.Name, Label: label, Handle: n.Handle, URL: n.URL, At: at})
+		s.Networks = append(s.Networks, networkLink{Name: n.Name, Label: label, Handle: n.Handle, URL: n.URL, Shown: account.Display(n)})
 		switch n.Name {
 		case "x":
 			if h := strings.TrimPrefix(n.Handle, "@"); h != "" {

@@ -28,6 +28,17 @@ type Profile struct {
 	URL   string
 }
 
+// Essential returns the card with what a phone needs to call, write and
+// find the person: name, role, e-mail, phone and site. It is the card a QR
+// code carries: the whole card is several times longer, and a code's
+// modules shrink as its data grows, until a camera no longer reads it
+// across a table or off a printed page.
+func (c *Card) Essential() *Card {
+	e := *c
+	e.Note, e.Photo, e.Locale, e.Profiles = "", "", "", nil
+	return &e
+}
+
 // Encode returns the card as a vCard 4.0, CRLF line endings, folded.
 func (c *Card) Encode() []byte {
 	var w writer

@@ -232,3 +232,21 @@ func FuzzParsePhone(f *testing.F) {
 		}
 	})
 }
+
+func TestEssential(t *testing.T) {
+	c := example(t)
+	e := string(c.Essential().Encode())
+	for _, gone := range []string{"PHOTO", "NOTE", "LANG", ".URL", "X-ABLABEL"} {
+		if strings.Contains(e, gone) {
+			t.Errorf("essential card keeps %s:\n%s", gone, e)
+		}
+	}
+	for _, kept := range []string{"FN:Solène Garnier", "TITLE:", "EMAIL", "TEL", "URL;PREF=1:https://solene-garnier.example/"} {
+		if !strings.Contains(e, kept) {
+			t.Errorf("essential card lacks %s", kept)
+		}
+	}
+	if len(c.Profiles) == 0 || c.Photo == "" {
+		t.Error("Essential changed the card it was called on")
+	}
+}
