@@ -92,7 +92,7 @@ func shareTexts(ctx context.Context, k *kit) ([][]bio.Share, error) {
 				return err
 			}
 			bp := bio.Post{Title: p.Title, Summary: p.summary, URL: postURL(k.base, p.Slug), Tags: p.Tags}
-			shares[i] = bio.ShareTexts(lang, bp, sharedOn(p.Post, configured))
+			shares[i] = k.cache.shareTexts(lang, bp, sharedOn(p.Post, configured))
 			return nil
 		})
 	}

@@ -6,12 +6,15 @@ import (
 	"io/fs"
 	"sync"
 
+	"github.com/marque-kit/marque/internal/bio"
 	"github.com/marque-kit/marque/internal/brand"
 	"github.com/marque-kit/marque/internal/diag"
 	"github.com/marque-kit/marque/internal/markdown"
 	"github.com/marque-kit/marque/internal/output"
 	"github.com/marque-kit/marque/internal/picture"
+	"github.com/marque-kit/marque/internal/network"
 	"github.com/marque-kit/marque/internal/render"
+	"github.com/marque-kit/marque/internal/socialimage"
 	"github.com/marque-kit/marque/internal/voice"
 )
 
@@ -40,6 +43,12 @@ type Cache struct {
 	docs   map[[sha256.Size]byte]*docEntry
 	images map[[sha256.Size]byte]*imageEntry
 	voices map[[sha256.Size]byte]*voiceEntry
+	shares map[[sha256.Size]byte]*shareEntry
+	// plans keeps each post's planned images (socialimage.Memo, which
+	// has the same invariants and keeps only what the last plan used).
+	plans *socialimage.Memo
+	// pages keeps the site's rendered pages (render.Memo, likewise).
+	pages *render.Memo
 }
 
 type docEntry struct {
@@ -58,6 +67,11 @@ type voiceEntry struct {
 	used uint64
 }
 
+type shareEntry struct {
+	shares []bio.Share
+	used   uint64
+}
+
 type cachedFile struct {
 	name string
 	data []byte
@@ -69,6 +83,9 @@ func NewCache() *Cache {
 		docs:   map[[sha256.Size]byte]*docEntry{},
 		images: map[[sha256.Size]byte]*imageEntry{},
 		voices: map[[sha256.Size]byte]*voiceEntry{},
+		shares: map[[sha256.Size]byte]*shareEntry{},
+		plans:  socialimage.NewMemo(),
+		pages:  render.NewMemo(),
 	}
 }
 
@@ -103,6 +120,11 @@ func (c *Cache) end() {
 	for k, e := range c.voices {
 		if e.used != c.build {
 			delete(c.voices, k)
+		}
+	}
+	for k, e := range c.shares {
+		if e.used != c.build {
+			delete(c.shares, k)
 		}
 	}
 }
@@ -246,4 +268,53 @@ func (c *Cache) voice(profile *brand.Profile, checker *voice.Checker, d *voice.D
 	c.voices[key] = &voiceEntry{res: res, used: c.build}
 	c.mu.Unlock()
 	return res
+}
+
+// shareTexts writes the share texts of p on nets in lang (bio.ShareTexts),
+// or returns those an earlier build wrote from the same inputs: the texts
+// read nothing else.
+func (c *Cache) shareTexts(lang string, p bio.Post, nets []network.Network) []bio.Share {
+	if c == nil {
+		return bio.ShareTexts(lang, p, nets)
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "share\x00%q\x00%q\x00%q\x00%q\x00%q\x00", lang, p.Title, p.Summary, p.URL, p.Tags)
+	for _, n := range nets {
+		fmt.Fprintf(h, "%q\x00", n.Name) // the networks are marque's table
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+
+	c.mu.Lock()
+	e, ok := c.shares[key]
+	if ok {
+		e.used = c.build
+	}
+	c.mu.Unlock()
+	if ok {
+		return e.shares
+	}
+	shares := bio.ShareTexts(lang, p, nets)
+	c.mu.Lock()
+	c.shares[key] = &shareEntry{shares: shares, used: c.build}
+	c.mu.Unlock()
+	return shares
+}
+
+// planMemo returns the memo of the posts' planned images, nil without a
+// cache.
+func (c *Cache) planMemo() *socialimage.Memo {
+	if c == nil {
+		return nil
+	}
+	return c.plans
+}
+
+// pageMemo returns the memo of the site's rendered pages, nil without a
+// cache.
+func (c *Cache) pageMemo() *render.Memo {
+	if c == nil {
+		return nil
+	}
+	return c.pages
 }

@@ -112,6 +112,8 @@ func planImages(k *kit, in *render.Input, l *diag.List) error {
 		Host:    k.base.Host,
 		Date:    strs.Date,
 		Typo:    func(s string) string { return typo.Apply(lang, s) },
+		// Date and Typo depend on the language alone, as the memo needs.
+		Memo: k.cache.planMemo(),
 	}, l)
 
 	// The pages show the cards and icons the plan holds.

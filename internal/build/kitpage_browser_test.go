@@ -20,7 +20,8 @@ import (
 // TestBrowserKitCopy opens the kit page of a built kit in Chromium, with
 // the clipboard allowed, and copies the first two texts: one with a click,
 // one from the keyboard. The clipboard then holds each bio exactly, the
-// button says so and the status tells a screen reader.
+// button says so and the status tells a screen reader. Without the
+// clipboard, the text is left selected.
 func TestBrowserKitCopy(t *testing.T) {
 	ctx, stop, err := browsertest.Start(browsertest.Find())
 	if err != nil {
@@ -112,5 +113,27 @@ func TestBrowserKitCopy(t *testing.T) {
 		if want := bio(step.field); clip != want {
 			t.Errorf("%s: the clipboard holds %q, want the %s %q", step.how, clip, step.field, want)
 		}
+	}
+
+	// Where the page may not write to the clipboard (another origin,
+	// without the permission, and a click from a script, which is no
+	// gesture), the text is selected for the reader, and the block says so.
+	other := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer other.Close()
+	if err := chromedp.Do(tab,
+		chromedp.Navigate(other.URL+"/kit/index.html"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector(".copy-button").click()`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		got, err = chromedp.Run(tab, chromedp.Evaluate[string](`(document.querySelector(".copy-hint")?.textContent ?? "") + "|" + getSelection().toString()`))
+		if err == nil && got != "|" {
+			break
+		}
+	}
+	if want := "Texte sélectionné\u00a0: copiez-le avec Ctrl+C ou ⌘+C|" + bio("headline"); got != want {
+		t.Errorf("without the clipboard, the page shows %q, want %q", got, want)
 	}
 }

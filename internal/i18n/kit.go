@@ -45,6 +45,7 @@ type KitStrings struct {
 	Pass         string
 	Fail         string
 	OnFmt        string // "%s on %s", the colours of a pair
+	InsteadFmt   string // with %s a colour: the site sets the text in it instead
 	White        string // the fallbacks for text on a fill
 	Black        string
 	PairText     string // the uses of the pairs
@@ -235,6 +236,7 @@ var frenchKit = KitStrings{
 	Pass:         "Conforme",
 	Fail:         "Insuffisant",
 	OnFmt:        "%s sur %s",
+	InsteadFmt:   "Le site emploie la couleur «" + narrow + "%s" + narrow + "» à la place.",
 	White:        "Blanc",
 	Black:        "Noir",
 	PairText:     "Texte courant",
@@ -333,6 +335,7 @@ var englishKit = KitStrings{
 	Pass:         "Pass",
 	Fail:         "Fail",
 	OnFmt:        "%s on %s",
+	InsteadFmt:   "The site uses the “%s” colour instead.",
 	White:        "White",
 	Black:        "Black",
 	PairText:     "Body text",

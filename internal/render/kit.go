@@ -233,6 +233,9 @@ type kitPair struct {
 	Ratio  string
 	Pass   bool
 	Style  template.CSS // a sample in the two colours
+	// Instead says which colour the site sets this text in, when it
+	// sets it in another for want of contrast; "" otherwise.
+	Instead string
 }
 
 // kitFont is the face of one role of text.
@@ -411,21 +414,27 @@ func (p *kitPage) palette(in *KitInput) {
 	}
 	onPrimary, onAccent := contrast.On(c.Primary, c.Background), contrast.On(c.Accent, c.Background)
 	for _, pr := range []struct {
-		usage  string
-		fg, bg brand.Color
+		usage     string
+		fg, bg    brand.Color
+		siteColor brand.Color // what the site sets the text in
 	}{
-		{t.PairText, c.Text, c.Background},
-		{t.PairMuted, c.Muted, c.Background},
-		{t.PairPrimary, c.Primary, c.Background},
-		{t.PairAccent, c.Accent, c.Background},
-		{t.PairButton, onPrimary, c.Primary},
-		{t.PairBadge, onAccent, c.Accent},
+		{t.PairText, c.Text, c.Background, c.Text},
+		{t.PairMuted, c.Muted, c.Background, mutedTextColor(c)},
+		{t.PairPrimary, c.Primary, c.Background, linkColor(c)},
+		{t.PairAccent, c.Accent, c.Background, c.Accent},
+		{t.PairButton, onPrimary, c.Primary, onPrimary},
+		{t.PairBadge, onAccent, c.Accent, onAccent},
 	} {
 		r := contrast.Ratio(pr.fg, pr.bg)
+		var instead string
+		if pr.siteColor != pr.fg {
+			instead = fmt.Sprintf(t.InsteadFmt, name(pr.siteColor))
+		}
 		p.Pairs = append(p.Pairs, kitPair{
-			Usage:  pr.usage,
-			Colors: fmt.Sprintf(t.OnFmt, name(pr.fg), name(pr.bg)),
-			Ratio:  t.ContrastRatio(r),
+			Instead: instead,
+			Usage:   pr.usage,
+			Colors:  fmt.Sprintf(t.OnFmt, name(pr.fg), name(pr.bg)),
+			Ratio:   t.ContrastRatio(r),
 			// As the checks do: the ratio truncated, never rounded up.
 			Pass:  truncate2(r) >= minC,
 			Style: template.CSS("color: " + pr.fg.Hex() + "; background-color: " + pr.bg.Hex()),

@@ -81,9 +81,9 @@ func prelude(c brand.Palette, f Fonts) []byte {
 		// Body text needs 4.5:1 (WCAG 1.4.3), large headings and the focus
 		// ring 3:1 (1.4.3, 1.4.11); the text colour is the fallback, as
 		// the profile's checks require it to read on the background.
-		{"link", contrast.First(bg, 4.5, c.Primary, c.Text).Hex()},
+		{"link", linkColor(c).Hex()},
 		{"heading", contrast.First(bg, 3, c.Primary, c.Text).Hex()},
-		{"muted-text", contrast.First(bg, 4.5, c.Muted, c.Text).Hex()},
+		{"muted-text", mutedTextColor(c).Hex()},
 		{"focus", contrast.First(bg, 3, c.Accent, c.Primary, c.Text).Hex()},
 		{"on-primary", contrast.On(c.Primary, bg).Hex()},
 		{"on-accent", contrast.On(c.Accent, bg).Hex()},
@@ -99,6 +99,18 @@ func prelude(c brand.Palette, f Fonts) []byte {
 	}
 	b.WriteString("}\n\n")
 	return []byte(b.String())
+}
+
+// linkColor is the colour of links: the primary colour where it reads on
+// the background, else the text colour.
+func linkColor(c brand.Palette) brand.Color {
+	return contrast.First(c.Background, 4.5, c.Primary, c.Text)
+}
+
+// mutedTextColor is the colour of secondary text: the muted colour where
+// it reads on the background, else the text colour.
+func mutedTextColor(c brand.Palette) brand.Color {
+	return contrast.First(c.Background, 4.5, c.Muted, c.Text)
 }
 
 func fontFace(b *strings.Builder, family, url string) {

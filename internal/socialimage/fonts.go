@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"sync"
 	"unicode"
 
 	"golang.org/x/image/font"
@@ -54,13 +55,30 @@ type Fonts struct {
 
 // DefaultFonts returns the embedded faces alone.
 func DefaultFonts() *Fonts {
+	e := embeddedFaces()
 	f := &Fonts{roles: map[Role]*Face{}, brand: map[Role]bool{}}
-	f.roles[Heading] = mustEmbedded("NotoSerif-Bold.ttf")
-	f.roles[Body] = mustEmbedded("Inter-Regular.otf")
-	f.roles[Strong] = mustEmbedded("Inter-SemiBold.otf")
-	f.fallback = mustEmbedded("DejaVuSans.ttf")
+	f.roles[Heading] = e.heading
+	f.roles[Body] = e.body
+	f.roles[Strong] = e.strong
+	f.fallback = e.fallback
 	return f
 }
+
+// embeddedFaces parses the embedded fonts once per process: they never
+// change, and parsing them is most of what a small kit's rebuild in serve
+// would otherwise spend on fonts. A Face is never changed once parsed, and
+// sfnt.Font is safe for concurrent use with a Buffer per goroutine, so
+// every Fonts shares them.
+var embeddedFaces = sync.OnceValue(func() *embeddedSet {
+	return &embeddedSet{
+		heading:  mustEmbedded("NotoSerif-Bold.ttf"),
+		body:     mustEmbedded("Inter-Regular.otf"),
+		strong:   mustEmbedded("Inter-SemiBold.otf"),
+		fallback: mustEmbedded("DejaVuSans.ttf"),
+	}
+})
+
+type embeddedSet struct{ heading, body, strong, fallback *Face }
 
 func mustEmbedded(name string) *Face {
 	data, err := embedded.ReadFile("fonts/" + name)
@@ -112,7 +130,7 @@ func LoadFonts(fsys fs.FS, p *brand.Profile, l *diag.List) (*Fonts, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", b.path, err)
 		}
-		face, err := parseFace(b.path, data)
+		face, err := brandFaces.parse(b.path, data)
 		if err != nil {
 			l.Add(p.ValuePos(b.key), "profile.invalid", "%s: %q is not a font marque can read (%v): images use the embedded font", b.key, b.path, err)
 			continue
@@ -268,4 +286,50 @@ func (s *shaper) capHeight() float64 {
 		return float64(s.ppem) / 64 * 0.7
 	}
 	return float64(m.CapHeight) / 64
+}
+
+// faceCache keeps the brand fonts parsed by earlier plans of this process,
+// by path and content: serve plans the kit again on every save, and a
+// brand font, as the embedded ones, takes milliseconds to parse. A font
+// that does not parse is not kept, so its finding is reported again.
+type faceCache struct {
+	mu    sync.Mutex
+	faces map[faceKey]*Face
+}
+
+type faceKey struct {
+	name string
+	sum  [sha256.Size]byte
+}
+
+// maxCachedFaces bounds the cache: a kit has two brand fonts, and a
+// person trying others in serve leaves a few behind.
+const maxCachedFaces = 8
+
+var brandFaces faceCache
+
+// parse returns the face of data, the file at name, parsing it unless an
+// earlier call parsed the same bytes under the same name.
+func (c *faceCache) parse(name string, data []byte) (*Face, error) {
+	key := faceKey{name, sha256.Sum256(data)}
+	c.mu.Lock()
+	face := c.faces[key]
+	c.mu.Unlock()
+	if face != nil {
+		return face, nil
+	}
+	face, err := parseFace(name, data)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.faces) >= maxCachedFaces {
+		clear(c.faces) // rare: starting again is simpler than tracking use
+	}
+	if c.faces == nil {
+		c.faces = map[faceKey]*Face{}
+	}
+	c.faces[key] = face
+	return face, nil
 }

@@ -148,6 +148,9 @@ type Input struct {
 	Date func(time.Time) string
 	// Typo applies the site's typography to text.
 	Typo func(string) string
+	// Memo, when not nil, keeps each post's images for the next plan of
+	// the kit, and gives back those of the posts that did not change.
+	Memo *Memo
 }
 
 // New plans every image of the kit: the site's card and icons, each post's
@@ -168,11 +171,19 @@ func New(in *Input, l *diag.List) *Plan {
 		add(p.site(s))
 	}
 	add(p.favicon())
+	memo := in.Memo.begin(in)
+	noted := func() int { return p.noted }
 	for _, post := range in.Posts {
-		card, _ := network.Site.Slot("card")
-		add(p.card("site", card, &post, "posts/"+post.Slug+"/card.png"))
+		imgs := memo.images("card", &post, noted, func() []*Image {
+			card, _ := network.Site.Slot("card")
+			return []*Image{p.card("site", card, &post, "posts/"+post.Slug+"/card.png")}
+		})
+		for _, img := range imgs {
+			add(img)
+		}
 	}
-	for _, n := range p.networks() {
+	nets := p.networks()
+	for _, n := range nets {
 		for _, s := range n.Slots {
 			if s.PerPost {
 				continue
@@ -181,17 +192,25 @@ func New(in *Input, l *diag.List) *Plan {
 		}
 	}
 	for _, post := range in.Posts {
-		for _, n := range p.networks() {
-			if post.Networks != nil && !slices.Contains(post.Networks, n.Name) {
-				continue
-			}
-			for _, s := range n.Slots {
-				if s.PerPost {
-					add(p.card(n.Name, s, &post, "kit/posts/"+post.Slug+"/"+n.Name+extFor(s)))
+		imgs := memo.images("shares", &post, noted, func() []*Image {
+			var imgs []*Image
+			for _, n := range nets {
+				if post.Networks != nil && !slices.Contains(post.Networks, n.Name) {
+					continue
+				}
+				for _, s := range n.Slots {
+					if s.PerPost {
+						imgs = append(imgs, p.card(n.Name, s, &post, "kit/posts/"+post.Slug+"/"+n.Name+extFor(s)))
+					}
 				}
 			}
+			return imgs
+		})
+		for _, img := range imgs {
+			add(img)
 		}
 	}
+	memo.end()
 	p.reportSmall()
 	p.checkContrast(imgs)
 	srcs := map[string]bool{}
@@ -223,6 +242,10 @@ type planner struct {
 	glyphSeen map[string]bool
 	// small lists, per source, the images that enlarge it.
 	small map[string][]string
+	// noted counts the problems planning met, reported or not (a glyph
+	// finding is reported once per text): images whose planning met one
+	// are not memoized.
+	noted int
 }
 
 // networks returns the built-in networks the profile configures, by name,
@@ -314,6 +337,7 @@ func (p *planner) avatar(netName string, s network.Slot, path string) *Image {
 func (p *planner) checkSize(img *Image, src string) {
 	c, d := img.Photo.Crop, img.Photo.Dest
 	if c.Dx() < d.Dx() || c.Dy() < d.Dy() {
+		p.noted++
 		p.small[src] = append(p.small[src], fmt.Sprintf("%s %s %d×%d from %d×%d", img.Network, img.Slot, d.Dx(), d.Dy(), c.Dx(), c.Dy()))
 	}
 }

@@ -221,6 +221,7 @@ func (p *planner) text(role Role, s string, pos diag.Pos) string {
 		s = p.in.Typo(s)
 	}
 	out, problems := p.in.Fonts.filter(role, s)
+	p.noted += len(problems)
 	face := p.in.Fonts.face(role)
 	for _, pr := range problems {
 		key := fmt.Sprintf("%s:%d:%d:%s:%d", pos.File, pos.Line, pos.Column, face.Name, pr.r)

@@ -46,6 +46,8 @@
     var timer;
 
     function done() {
+      var hint = head.querySelector(".copy-hint");
+      if (hint) hint.remove();
       button.textContent = words.copied;
       button.classList.add("is-copied");
       announce(words.copied);
@@ -56,12 +58,21 @@
       }, 2000);
     }
 
+    // Where nothing could copy, the text stays selected and the block
+    // says so, to the eye and to a screen reader.
     function failed() {
       if (fallback(pre)) {
         done();
-      } else {
-        announce(words.copyFailed);
+        return;
       }
+      var hint = head.querySelector(".copy-hint");
+      if (!hint) {
+        hint = document.createElement("span");
+        hint.className = "copy-hint";
+        head.insertBefore(hint, button);
+      }
+      hint.textContent = words.copyFailed;
+      announce(words.copyFailed);
     }
 
     button.addEventListener("click", function () {

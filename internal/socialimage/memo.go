@@ -1,0 +1,118 @@
+package socialimage
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"hash"
+	"maps"
+	"slices"
+	"sync"
+)
+
+// Memo keeps the images a plan made for each post, so that the next plan
+// of the same kit lays out again only the posts whose inputs changed:
+// serve plans the whole kit on every save, and measuring the titles of a
+// thousand posts on every card is most of that plan.
+//
+// Invariants:
+//   - A post's key hashes every input of its images: the post's fields,
+//     and the plan's other inputs (brand.toml's bytes, which the profile
+//     is made from, the fonts' contents, the sources' sizes, the host).
+//     Date and Typo cannot be hashed: a Memo relies on them being
+//     functions of the profile (of its language), as the build makes them.
+//   - Only a post whose planning reported nothing is kept, since a hit
+//     reports nothing: a post with a finding (a character no font has, a
+//     cover too small) is planned again each time, and reports again.
+//   - Images in a Memo are shared by the plans that hit them, and never
+//     changed once planned.
+//   - A Memo holds the images of the latest plan only: each plan replaces
+//     its content with what it used, so memory stays that of one kit.
+//
+// A Memo is safe for concurrent use; two plans sharing one at once stay
+// correct but may evict each other's entries.
+type Memo struct {
+	mu    sync.Mutex
+	posts map[memoKey][]*Image
+}
+
+type memoKey [sha256.Size]byte
+
+// NewMemo returns an empty memo.
+func NewMemo() *Memo { return &Memo{posts: map[memoKey][]*Image{}} }
+
+// memoPlan is one plan's use of a memo: what it found and what it keeps.
+type memoPlan struct {
+	memo *Memo
+	kit  []byte // the hash of the inputs every post's images share
+	used map[memoKey][]*Image
+}
+
+// begin returns the plan's use of m for the input in, or nil when m is nil
+// or the input cannot be keyed (a profile made without its file, in tests).
+func (m *Memo) begin(in *Input) *memoPlan {
+	if m == nil || in.Profile == nil || in.Profile.File == nil || in.Fonts == nil {
+		return nil
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%d\x00", Version, len(in.Profile.File.Src))
+	h.Write(in.Profile.File.Src)
+	f := in.Fonts
+	for _, r := range []Role{Heading, Body, Strong} {
+		fmt.Fprintf(h, "font %s %s %s %t\x00", r, f.face(r).Name, f.face(r).sum, f.brand[r])
+	}
+	fmt.Fprintf(h, "fallback %s\x00", f.fallback.sum)
+	for _, src := range slices.Sorted(maps.Keys(in.Sizes)) {
+		fmt.Fprintf(h, "size %q %v\x00", src, in.Sizes[src])
+	}
+	fmt.Fprintf(h, "host %q\x00", in.Host)
+	return &memoPlan{memo: m, kit: h.Sum(nil), used: map[memoKey][]*Image{}}
+}
+
+// key returns the key of the images of kind ("card", "shares") of post.
+func (mp *memoPlan) key(kind string, post *Post) memoKey {
+	h := sha256.New()
+	h.Write(mp.kit)
+	writePost(h, kind, post)
+	var k memoKey
+	h.Sum(k[:0])
+	return k
+}
+
+func writePost(h hash.Hash, kind string, p *Post) {
+	fmt.Fprintf(h, "%s\x00%q\x00%q\x00%s\x00%q\x00%v\x00%t\x00%q\x00%v\x00%v\x00",
+		kind, p.Slug, p.Title, p.Date.Format("2006-01-02T15:04:05.999999999Z07:00"), p.Cover, p.CoverFocus,
+		p.Networks == nil, p.Networks, p.TitlePos, p.CoverPos)
+}
+
+// images returns the images of kind of post, from the memo or from plan,
+// which plans them; effects counts what the planner reported or noted, so
+// that images whose planning did either are not kept.
+func (mp *memoPlan) images(kind string, post *Post, effects func() int, plan func() []*Image) []*Image {
+	if mp == nil {
+		return plan()
+	}
+	k := mp.key(kind, post)
+	mp.memo.mu.Lock()
+	imgs, ok := mp.memo.posts[k]
+	mp.memo.mu.Unlock()
+	if ok {
+		mp.used[k] = imgs
+		return imgs
+	}
+	before := effects()
+	imgs = plan()
+	if effects() == before {
+		mp.used[k] = imgs
+	}
+	return imgs
+}
+
+// end replaces the memo's content with what the plan used.
+func (mp *memoPlan) end() {
+	if mp == nil {
+		return
+	}
+	mp.memo.mu.Lock()
+	mp.memo.posts = mp.used
+	mp.memo.mu.Unlock()
+}
