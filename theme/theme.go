@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"crypto/sha256"
 	"embed"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/marque-kit/marque/internal/diag"
 )
@@ -65,6 +67,10 @@ func Load(kit fs.FS) (*Theme, error) {
 			return nil, fmt.Errorf("read the kit's theme: %w", err)
 		}
 	}
+	key := sourcesKey(templates, static)
+	if th := loaded.get(key); th != nil {
+		return th, nil
+	}
 	th := &Theme{
 		pages:   map[string]*template.Template{},
 		static:  map[string][]byte{},
@@ -110,7 +116,54 @@ func Load(kit fs.FS) (*Theme, error) {
 	for name, src := range static {
 		th.static[name] = src.data
 	}
+	loaded.put(key, th)
 	return th, nil
+}
+
+// loaded keeps the last theme Load parsed, by the content of its files:
+// serve loads the theme on every save, and parsing and checking every
+// template is most of a small kit's rebuild. A Theme never changes once
+// loaded and its templates are safe to run concurrently, so builds share
+// it. A theme that fails to load is not kept: it fails again, with its
+// error.
+var loaded themeCache
+
+type themeCache struct {
+	mu  sync.Mutex
+	key [sha256.Size]byte
+	th  *Theme
+}
+
+func (c *themeCache) get(key [sha256.Size]byte) *Theme {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.th != nil && c.key == key {
+		return c.th
+	}
+	return nil
+}
+
+func (c *themeCache) put(key [sha256.Size]byte, th *Theme) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.key, c.th = key, th
+}
+
+// sourcesKey hashes a theme's files: names, origins and bytes, in name
+// order.
+func sourcesKey(templates, static map[string]source) [sha256.Size]byte {
+	h := sha256.New()
+	for _, set := range []map[string]source{templates, static} {
+		fmt.Fprintf(h, "%d\x00", len(set))
+		for _, name := range sortedKeys(set) {
+			src := set[name]
+			fmt.Fprintf(h, "%q %q %t %d\x00", name, src.origin, src.kit, len(src.data))
+			h.Write(src.data)
+		}
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	return key
 }
 
 // collect reads the templates/*.html and static/** files under root of fsys

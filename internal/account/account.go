@@ -33,10 +33,15 @@ func Display(n brand.Network) string {
 func Fediverse(n brand.Network) (user, host string, ok bool) {
 	h := strings.TrimPrefix(n.Handle, "@")
 	if u, hst, found := strings.Cut(h, "@"); found && u != "" && hst != "" {
+		// The host names a server in URLs: "piaille.fr/" or "#" would
+		// make the WebFinger file point nowhere.
+		if su, err := url.Parse("https://" + hst); err != nil || su.Host != hst || su.Hostname() == "" {
+			return "", "", false
+		}
 		return u, strings.ToLower(hst), true
 	}
 	pu, err := url.Parse(n.URL)
-	if err != nil || pu.Host == "" {
+	if err != nil || pu.Hostname() == "" { // "//:" has a host, ":", without a name
 		return "", "", false
 	}
 	user = h

@@ -77,7 +77,7 @@ func webfinger(n brand.Network) []byte {
 	}
 	web := host
 	profile := "https://" + host + "/@" + user
-	if u, err := url.Parse(n.URL); err == nil && u.Host != "" {
+	if u, err := url.Parse(n.URL); err == nil && u.Hostname() != "" {
 		profile, web = n.URL, strings.ToLower(u.Hostname())
 	}
 	actor := "https://" + web + "/users/" + user

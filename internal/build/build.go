@@ -38,9 +38,28 @@ type Options struct {
 	// images between builds; "" is .cache/marque in the kit. A relative
 	// path is relative to Source.
 	CacheDir string
-
-	encode bool // draw and encode the images: Build does, Check does not
+	// Images says what becomes of the kit's images: Check plans them
+	// (PlanImages, the zero value) unless told otherwise; Build always
+	// encodes them (EncodeImages).
+	Images Images
 }
+
+// Images is what a build does with the kit's images: the site's cards and
+// icons, every network's images and the print files.
+type Images int
+
+const (
+	// PlanImages plans every image, which the pages need, and draws none:
+	// the site has no image of the kit.
+	PlanImages Images = iota
+	// CachedImages adds the images the image cache already holds and
+	// leaves out the others, and the print files: never waiting for an
+	// encoder, it is what serve shows as soon as a save is built.
+	CachedImages
+	// EncodeImages draws and encodes every image the cache lacks, and
+	// writes the print files.
+	EncodeImages
+)
 
 // Result is what a check or build found and made.
 type Result struct {
@@ -59,7 +78,8 @@ type Result struct {
 }
 
 // Check loads and checks the kit, and renders it in memory (links are
-// checked against the pages that exist), but writes nothing.
+// checked against the pages that exist), but writes nothing. It draws
+// the kit's images as opts.Images says: by default, not at all.
 func Check(ctx context.Context, opts Options) (*Result, error) {
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {
@@ -81,7 +101,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := output.CheckOut(opts.Source, out); err != nil {
 		return nil, err
 	}
-	opts.encode = true
+	opts.Images = EncodeImages
 	res, err := Check(ctx, opts)
 	if err != nil || res.Findings.HasErrors() || res.Site == nil {
 		return res, err

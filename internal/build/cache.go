@@ -10,33 +10,52 @@ import (
 	"github.com/marque-kit/marque/internal/brand"
 	"github.com/marque-kit/marque/internal/diag"
 	"github.com/marque-kit/marque/internal/markdown"
+	"github.com/marque-kit/marque/internal/network"
 	"github.com/marque-kit/marque/internal/output"
 	"github.com/marque-kit/marque/internal/picture"
-	"github.com/marque-kit/marque/internal/network"
+	"github.com/marque-kit/marque/internal/post"
 	"github.com/marque-kit/marque/internal/render"
 	"github.com/marque-kit/marque/internal/socialimage"
 	"github.com/marque-kit/marque/internal/voice"
 )
 
 // Cache keeps, between builds of one kit, the work whose result depends only
-// on bytes it can hash: a post body's rendered Markdown, the voice check of
-// a file, and the files made from a source image. serve keeps one for as long as it runs, so that a
-// saved post re-renders that post's Markdown and nothing else of the kind.
+// on what it can hash: a post body's rendered Markdown, the voice check of
+// a file, a post's share texts, the files made from a source image, the
+// posts' decoded files (post.Memo), each post's planned images
+// (socialimage.Memo), the rendered pages
+// (render.Memo) and the kit's drawn images. serve keeps one for as long as
+// it runs, so that a save re-does the work of what the saved file feeds
+// and little else: on a kit of a thousand posts, an edit of one body
+// renders and checks that post, and runs the templates of the few pages
+// that show it. (Parsed fonts and themes are kept by their packages, for
+// the whole process, by the content of their files.)
 //
 // Invariants:
 //   - A key is a hash of every input of the work (the bytes, the language,
 //     the sizes, the base URL of the URLs it holds), so a hit is always what
 //     the work would make again. Nothing is keyed by file name or time.
+//     One exception, by identity: a planned image's key in the image cache
+//     is kept by the image (keys), which the plan memo gives back as the
+//     same value while its inputs stay the same.
 //   - A cached value is shared by the builds that hit it: nothing may change
-//     a cached markdown.Doc or file after it is stored.
+//     a cached markdown.Doc, file, share text, planned image or page after
+//     it is stored.
 //   - Only successful work is cached: work that reported a finding runs
-//     again, so its finding is reported again.
+//     again, so its finding is reported again. The images that could not
+//     be drawn are the exception: a build that does not draw
+//     (CachedImages) reports what the drawing that failed reported, and
+//     a build that draws tries again.
 //   - The cache holds what the latest build used, and that only: each
 //     build drops the entries it did not touch when it ends, so memory stays
-//     that of one kit however long serve runs.
+//     that of one kit however long serve runs. The memos keep what the
+//     latest plan or render used, to the same end.
+//   - A build with the cache is byte for byte the build without it,
+//     findings included (TestCachedRebuildIsCold).
 //
 // A Cache is safe for concurrent use. Two builds sharing one at the same
-// time stay correct but may evict each other's entries.
+// time (serve's rebuild, and a drawing of images it cancelled) stay
+// correct but may evict each other's entries.
 type Cache struct {
 	mu     sync.Mutex
 	build  uint64 // the number of the build running, or of the last one
@@ -44,11 +63,39 @@ type Cache struct {
 	images map[[sha256.Size]byte]*imageEntry
 	voices map[[sha256.Size]byte]*voiceEntry
 	shares map[[sha256.Size]byte]*shareEntry
+	// posts keeps the posts' decoded files (post.Memo, which has the
+	// same invariants and keeps only what the last load used).
+	posts *post.Memo
 	// plans keeps each post's planned images (socialimage.Memo, which
 	// has the same invariants and keeps only what the last plan used).
 	plans *socialimage.Memo
 	// pages keeps the site's rendered pages (render.Memo, likewise).
 	pages *render.Memo
+	// drawn keeps the kit's images that builds drew or read from the
+	// image cache, by their key in it, so that serve adds them on each
+	// rebuild without reading the disk, and the reason of those that
+	// could not be made. keys keeps each planned image's key (hashing its
+	// plan takes longer than a rebuild of a thousand posts has), by the
+	// image and the rest of what the key hashes: the plan memo gives an
+	// unchanged image back as the same value, never changed.
+	drawn map[string]*drawnEntry
+	keys  map[keyRef]*keyEntry
+}
+
+type drawnEntry struct {
+	data []byte // nil when the image is not drawn yet, or cannot be
+	err  error  // why the image cannot be made
+	used uint64
+}
+
+type keyRef struct {
+	img *socialimage.Image
+	env [sha256.Size]byte // keyEnv
+}
+
+type keyEntry struct {
+	key  string
+	used uint64
 }
 
 type docEntry struct {
@@ -84,8 +131,11 @@ func NewCache() *Cache {
 		images: map[[sha256.Size]byte]*imageEntry{},
 		voices: map[[sha256.Size]byte]*voiceEntry{},
 		shares: map[[sha256.Size]byte]*shareEntry{},
+		posts:  post.NewMemo(),
 		plans:  socialimage.NewMemo(),
 		pages:  render.NewMemo(),
+		drawn:  map[string]*drawnEntry{},
+		keys:   map[keyRef]*keyEntry{},
 	}
 }
 
@@ -125,6 +175,16 @@ func (c *Cache) end() {
 	for k, e := range c.shares {
 		if e.used != c.build {
 			delete(c.shares, k)
+		}
+	}
+	for k, e := range c.drawn {
+		if e.used != c.build {
+			delete(c.drawn, k)
+		}
+	}
+	for k, e := range c.keys {
+		if e.used != c.build {
+			delete(c.keys, k)
 		}
 	}
 }
@@ -240,17 +300,21 @@ func addLogo(tree *output.Tree, k *kit, src string, pos diag.Pos, l *diag.List) 
 	})
 }
 
-// voice checks d with checker, made from profile, or returns the result of
-// an earlier build's check of the same file, with the same name and bytes,
-// under a profile of the same bytes: a check reads nothing else.
-func (c *Cache) voice(profile *brand.Profile, checker *voice.Checker, d *voice.Doc) *voice.Result {
-	if c == nil || d.File == nil || profile.File == nil {
-		return checker.Check(d)
+// voice checks the doc of file, which doc makes, with checker, made from
+// profile, or returns the result of an earlier build's check of the same
+// file, with the same name and bytes, under a profile of the same bytes: a
+// check reads nothing else (the doc itself is made from the file, and
+// from the Markdown its body renders to in the profile's language). doc
+// is only called on a miss: making it is a tenth of a check.
+// profile is the sum of the profile's bytes (profileSum), hashed once per
+// build rather than once per file.
+func (c *Cache) voice(profile *[sha256.Size]byte, checker *voice.Checker, file *diag.File, whole bool, doc func() *voice.Doc) *voice.Result {
+	if c == nil || file == nil || profile == nil {
+		return checker.Check(doc())
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "voice\x00%d\x00%s\x00%d\x00%t\x00", len(profile.File.Src), d.File.Name, len(d.File.Src), d.Whole)
-	h.Write(profile.File.Src)
-	h.Write(d.File.Src)
+	fmt.Fprintf(h, "voice\x00%x\x00%s\x00%d\x00%t\x00", *profile, file.Name, len(file.Src), whole)
+	h.Write(file.Src)
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
 
@@ -263,7 +327,7 @@ func (c *Cache) voice(profile *brand.Profile, checker *voice.Checker, d *voice.D
 	if ok {
 		return e.res
 	}
-	res := checker.Check(d)
+	res := checker.Check(doc())
 	c.mu.Lock()
 	c.voices[key] = &voiceEntry{res: res, used: c.build}
 	c.mu.Unlock()
@@ -301,6 +365,15 @@ func (c *Cache) shareTexts(lang string, p bio.Post, nets []network.Network) []bi
 	return shares
 }
 
+// postMemo returns the memo of the posts' decoded files, nil without a
+// cache.
+func (c *Cache) postMemo() *post.Memo {
+	if c == nil {
+		return nil
+	}
+	return c.posts
+}
+
 // planMemo returns the memo of the posts' planned images, nil without a
 // cache.
 func (c *Cache) planMemo() *socialimage.Memo {
@@ -317,4 +390,72 @@ func (c *Cache) pageMemo() *render.Memo {
 		return nil
 	}
 	return c.pages
+}
+
+// imageKey returns the image cache's key of the planned image img, which
+// key computes, or the key an earlier build computed for the same image
+// (the same value, see drawn) under the same env.
+func (c *Cache) imageKey(img *socialimage.Image, env [sha256.Size]byte, key func() (string, error)) (string, error) {
+	if c == nil {
+		return key()
+	}
+	ref := keyRef{img, env}
+	c.mu.Lock()
+	e, ok := c.keys[ref]
+	if ok {
+		e.used = c.build
+	}
+	c.mu.Unlock()
+	if ok {
+		return e.key, nil
+	}
+	k, err := key()
+	if err != nil {
+		return "", err
+	}
+	c.mu.Lock()
+	c.keys[ref] = &keyEntry{key: k, used: c.build}
+	c.mu.Unlock()
+	return k, nil
+}
+
+// encoded returns the image an earlier build drew or read under key, or
+// why it could not be made, and whether the cache knows the key at all: a
+// known key without either is an image the image cache did not have.
+func (c *Cache) encoded(key string) (data []byte, failure error, ok bool) {
+	if c == nil {
+		return nil, nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.drawn[key]
+	if !ok {
+		return nil, nil, false
+	}
+	e.used = c.build
+	return e.data, e.err, true
+}
+
+// keepEncoded keeps the image drawn or read under key, the failure to make
+// it, or neither (the image cache does not have it), for the next builds.
+func (c *Cache) keepEncoded(key string, data []byte, failure error) {
+	if c == nil {
+		return
+	}
+	if failure != nil {
+		data = nil
+	}
+	c.mu.Lock()
+	c.drawn[key] = &drawnEntry{data: data, err: failure, used: c.build}
+	c.mu.Unlock()
+}
+
+// profileSum returns the SHA-256 of brand.toml's bytes, which the profile
+// is made from, or nil for a profile made otherwise (in tests).
+func profileSum(p *brand.Profile) *[sha256.Size]byte {
+	if p.File == nil {
+		return nil
+	}
+	sum := sha256.Sum256(p.File.Src)
+	return &sum
 }

@@ -3,9 +3,11 @@ package build
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"slices"
+	"strings"
 
 	"github.com/marque-kit/marque/internal/voice"
 )
@@ -28,6 +30,7 @@ func Fix(ctx context.Context, opts Options, files []string) (*Result, []voice.Fi
 		return nil, nil, fmt.Errorf("open kit: %w", err)
 	}
 	defer root.Close()
+	removeFixTemps(root)
 	var made []voice.Fix
 	for round := 0; ; round++ {
 		res, err := run(ctx, root.FS(), opts)
@@ -91,7 +94,7 @@ func replaceFile(root *os.Root, name string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("fix %s: %w", name, err)
 	}
-	tmp := path.Join(path.Dir(name), "."+path.Base(name)+".marque-fix")
+	tmp := path.Join(path.Dir(name), "."+path.Base(name)+fixTempSuffix)
 	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, info.Mode().Perm())
 	if err != nil {
 		return fmt.Errorf("fix %s: %w", name, err)
@@ -114,4 +117,28 @@ func replaceFile(root *os.Root, name string, data []byte) error {
 		return fmt.Errorf("fix %s: %w", name, err)
 	}
 	return nil
+}
+
+// fixTempSuffix ends the name of the file replaceFile writes beside a file
+// before renaming it over that file.
+const fixTempSuffix = ".marque-fix"
+
+// removeFixTemps removes what a run of Fix killed while writing a file left
+// beside it: that file is whole (the rename had not happened), and the
+// temporary one is of no use. Fix only writes brand.toml and the files
+// under content/, so only those folders are looked at.
+func removeFixTemps(root *os.Root) {
+	fs.WalkDir(root.FS(), ".", func(name string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil // a folder that cannot be read holds nothing Fix wrote
+		case d.IsDir():
+			if name != "." && name != "content" && !strings.HasPrefix(name, "content/") {
+				return fs.SkipDir
+			}
+		case strings.HasPrefix(d.Name(), ".") && strings.HasSuffix(d.Name(), fixTempSuffix) && d.Type().IsRegular():
+			root.Remove(name)
+		}
+		return nil
+	})
 }

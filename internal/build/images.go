@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"image"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -32,13 +34,14 @@ import (
 // check and build alike: it decides every image (and reports what is
 // wrong with the sources, fonts and colours) from the sources' headers
 // only, so that the pages know their cards and `marque check` stays fast.
-// encodeImages runs in build only: it draws and encodes the plan in
-// parallel, through the cache, and adds the files and the manifest
-// entries.
+// encodeImages runs in build (and, taking only what the cache holds, in
+// serve): it draws and encodes the plan in parallel, through the cache,
+// and adds the files and the manifest entries.
 
 // imageKit is the plan of a build's images and what encoding it needs.
 type imageKit struct {
-	encode   bool   // draw and encode: build does, check does not
+	mode     Images
+	encode   bool   // draw and encode (EncodeImages): build does, check does not
 	cacheDir string // the image cache's folder
 	plan     *socialimage.Plan
 	fonts    *socialimage.Fonts
@@ -55,7 +58,7 @@ func newImageKit(opts Options) *imageKit {
 	case !filepath.IsAbs(dir):
 		dir = filepath.Join(opts.Source, dir)
 	}
-	return &imageKit{encode: opts.encode, cacheDir: dir}
+	return &imageKit{mode: opts.Images, encode: opts.Images == EncodeImages, cacheDir: dir}
 }
 
 // planImages plans every image of the kit and sets the pages' cards and
@@ -171,10 +174,11 @@ var traceImages func(stats []imageStat, wall time.Duration)
 // encodeImages draws and encodes every planned image not in the cache,
 // adds all of them to site, and lists the kit's in m. An image that cannot
 // be made (a source that does not decode, a cap nothing fits) is a
-// finding, and the build then writes nothing.
+// finding, and the build then writes nothing. With CachedImages, it adds
+// the images the caches hold and leaves the others out, drawing nothing.
 func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Manifest, l *diag.List) error {
 	ik := k.images
-	if ik == nil || ik.plan == nil || !ik.encode {
+	if ik == nil || ik.plan == nil || ik.mode == PlanImages {
 		return nil
 	}
 	begin := time.Now()
@@ -196,6 +200,7 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 		sums[src] = hex.EncodeToString(sum[:])
 	}
 	srcs := &sourceSet{files: files, plan: plan}
+	env := keyEnv(ik.fonts, sums, version)
 
 	n := len(plan.Images)
 	out := make([][]byte, n)
@@ -211,17 +216,39 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 			}
 			st := &stats[i]
 			st.path = img.Path
-			key, err := socialimage.Key(img, ik.fonts, sums, version)
+			key, err := k.cache.imageKey(img, env, func() (string, error) {
+				return socialimage.Key(img, ik.fonts, sums, version)
+			})
 			if err != nil {
 				return err
 			}
-			if data, ok := cache.Get(key); ok {
+			// Serve's memory first, then the disk, unless serve looked
+			// there in vain and this build draws nothing: until the first
+			// drawing of a large kit ends, every save would open
+			// thousands of files that are not there.
+			data, failure, known := k.cache.encoded(key)
+			if data == nil && failure == nil && (!known || ik.mode == EncodeImages) {
+				data, _ = cache.Get(key)
+			}
+			if data != nil {
 				if f, ok := sniff(data, img.Format); ok {
 					out[i], formats[i], st.cached = data, f, true
+					k.cache.keepEncoded(key, data, nil)
 					return nil
 				}
 			}
+			if ik.mode != EncodeImages {
+				// Left out until a build draws it; an image that could
+				// not be made reports why, as the build that tried did.
+				k.cache.keepEncoded(key, nil, failure)
+				problems[i] = failure
+				return nil
+			}
 			data, f, err := makeImage(img, ik.fonts, srcs, st)
+			if err := gctx.Err(); err != nil {
+				return err // cancelled meanwhile: nothing more is written
+			}
+			k.cache.keepEncoded(key, data, err)
 			if err != nil {
 				problems[i] = err
 				return nil
@@ -244,6 +271,9 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 		if err := problems[i]; err != nil {
 			reportImage(k, img, err, l)
 			continue
+		}
+		if out[i] == nil {
+			continue // not drawn yet (CachedImages)
 		}
 		name := img.File(formats[i])
 		if err := site.Add(name, out[i]); err != nil {
@@ -418,4 +448,18 @@ func marqueVersion() string {
 		}
 	}
 	return "devel"
+}
+
+// keyEnv hashes what the cache key of an image hashes beside its plan: the
+// fonts, the sources and the version of marque. Serve keeps each planned
+// image's key for as long as these stay the same (Cache.imageKey).
+func keyEnv(fonts *socialimage.Fonts, sums map[string]string, version string) [sha256.Size]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", socialimage.Version, version, fonts.Sums())
+	for _, src := range slices.Sorted(maps.Keys(sums)) {
+		fmt.Fprintf(h, "%q %s\x00", src, sums[src])
+	}
+	var env [sha256.Size]byte
+	h.Sum(env[:0])
+	return env
 }

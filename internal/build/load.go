@@ -68,7 +68,7 @@ func (k *kit) url(name string) string {
 func load(ctx context.Context, fsys fs.FS, opts Options, l *diag.List) (*kit, error) {
 	profile, pl := brand.Load(fsys)
 	l.Append(pl)
-	posts, cl := post.Load(fsys)
+	posts, cl := post.LoadWith(fsys, opts.Cache.postMemo())
 	l.Append(cl)
 	if profile == nil || l.Unusable() {
 		return nil, nil

@@ -33,6 +33,7 @@ func renderSite(ctx context.Context, k *kit, th *theme.Theme, l *diag.List) (*ou
 		Profile: k.profile,
 		BaseURL: k.base,
 		Drafts:  k.drafts,
+		Memo:    k.cache.pageMemo(),
 	}
 	pr := k.profile.Person
 	var err error

@@ -19,22 +19,29 @@ func checkVoice(ctx context.Context, k *kit, l *diag.List) ([]voice.Fix, error) 
 	if err != nil {
 		return nil, err
 	}
-	docs := []*voice.Doc{voice.ProfileDoc(k.profile)}
+	// Each file's doc, made only when the cache has no check of it.
+	type source struct {
+		file  *diag.File
+		whole bool
+		doc   func() *voice.Doc
+	}
+	sources := []source{{k.profile.File, false, func() *voice.Doc { return voice.ProfileDoc(k.profile) }}}
 	for _, p := range k.posts {
-		docs = append(docs, voice.PostDoc(p.Post, p.doc))
+		sources = append(sources, source{p.File, true, func() *voice.Doc { return voice.PostDoc(p.Post, p.doc) }})
 	}
 	if a := k.about; a != nil {
-		docs = append(docs, voice.PageDoc(a.file, a.bodyOffset, a.doc))
+		sources = append(sources, source{a.file, true, func() *voice.Doc { return voice.PageDoc(a.file, a.bodyOffset, a.doc) }})
 	}
-	results := make([]*voice.Result, len(docs))
+	psum := profileSum(k.profile)
+	results := make([]*voice.Result, len(sources))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, d := range docs {
+	for i, s := range sources {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			results[i] = k.cache.voice(k.profile, c, d)
+			results[i] = k.cache.voice(psum, c, s.file, s.whole, s.doc)
 			return nil
 		})
 	}

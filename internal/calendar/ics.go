@@ -84,6 +84,11 @@ func fold(b *bytes.Buffer, s string) {
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
+		if cut == 0 {
+			// Not UTF-8: no sequence to keep whole, and cutting
+			// nothing would never end.
+			cut = limit
+		}
 		b.WriteString(s[:cut])
 		b.WriteString("\r\n ")
 		s = s[cut:]

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -35,6 +36,11 @@ const defaultDebounce = 20 * time.Millisecond
 // server is told to stop; event streams end at once.
 const shutdownGrace = 500 * time.Millisecond
 
+// defaultDrawDelay is how long the kit must stay quiet after a rebuild
+// before the images it lacks are drawn: a person typing has paused, so the
+// encoders' work does not slow the rebuilds of the next keystrokes.
+const defaultDrawDelay = 300 * time.Millisecond
+
 // Options says what to serve and where.
 type Options struct {
 	// Build is what to build: Source is the kit, and Drafts, Future,
@@ -56,9 +62,19 @@ type Options struct {
 	// Debounce is how long the kit's files must stay quiet after a change
 	// before a rebuild; 0 is 20 ms.
 	Debounce time.Duration
+	// DrawDelay is how long the kit's files must stay quiet after a
+	// rebuild before the images that build left out (see Server) are
+	// drawn; 0 is 300 ms.
+	DrawDelay time.Duration
 }
 
-// Server is the preview of one kit.
+// Server is the preview of one kit. A save is built and shown at once
+// with the images the caches already hold (build.CachedImages), which
+// never waits for an encoder; once the kit has been quiet for a moment,
+// a second build draws the images that changed (build.EncodeImages,
+// through the image cache, so that the unchanged ones cost nothing), and
+// its result is shown in turn, unless a newer save has been built
+// meanwhile. A save cancels a drawing still running.
 type Server struct {
 	opts   Options
 	root   string // the kit folder, absolute
@@ -68,6 +84,7 @@ type Server struct {
 	id     string // tells this run's page versions from an earlier run's
 	cache  *build.Cache
 	cur    atomic.Pointer[state]
+	pub    sync.Mutex    // held while a build's state is made and shown
 	done   chan struct{} // closed when the server stops: event streams end
 }
 
@@ -80,6 +97,9 @@ func Listen(opts Options) (*Server, error) {
 	}
 	if opts.Debounce <= 0 {
 		opts.Debounce = defaultDebounce
+	}
+	if opts.DrawDelay <= 0 {
+		opts.DrawDelay = defaultDrawDelay
 	}
 	if opts.Stdout == nil {
 		opts.Stdout = io.Discard
@@ -200,16 +220,45 @@ func (s *Server) Run(ctx context.Context) error {
 	return failure
 }
 
-// rebuild builds the kit and makes the result the state pages are served
-// from, then tells the event streams.
+// rebuild builds the kit, with the images the caches hold, and makes the
+// result the state pages are served from, then tells the event streams.
 func (s *Server) rebuild(ctx context.Context) {
 	start := time.Now()
-	res, err := s.check(ctx)
+	res, err := s.check(ctx, build.CachedImages)
 	if ctx.Err() != nil {
 		return // stopping: the build was cut short, and nobody will look
 	}
+	s.publish(nil, res, err, time.Since(start))
+}
+
+// draw builds the kit again, drawing the images the caches lack, and shows
+// the result unless another build was shown since base, the state it
+// completes.
+func (s *Server) draw(ctx context.Context, base *state) {
+	start := time.Now()
+	res, err := s.check(ctx, build.EncodeImages)
+	if ctx.Err() != nil {
+		return // a save came, or the server stops: a rebuild follows, or nothing
+	}
+	s.publish(base, res, err, time.Since(start))
+}
+
+// publish makes the build's result the state pages are served from and
+// tells the event streams, unless after is not nil and is no longer the
+// state shown: the result of a drawing is only shown over the build it
+// completes.
+func (s *Server) publish(after *state, res *build.Result, err error, took time.Duration) {
+	s.pub.Lock()
+	defer s.pub.Unlock()
 	prev := s.cur.Load()
-	st := newState(prev, res, err, time.Since(start))
+	if after != nil && prev != after {
+		return
+	}
+	st := newState(prev, res, err, took)
+	st.drawn = after != nil
+	if !st.drawn {
+		st.built++
+	}
 	s.cur.Store(st)
 	close(prev.changed)
 	s.report(prev, st)
@@ -217,7 +266,7 @@ func (s *Server) rebuild(ctx context.Context) {
 
 // check runs one build. A panic in it is a bug of marque's, but the server
 // outlives it: the page shows the error until the next save.
-func (s *Server) check(ctx context.Context) (res *build.Result, err error) {
+func (s *Server) check(ctx context.Context, images build.Images) (res *build.Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			fmt.Fprintf(s.opts.Stderr, "marque: internal error: %v\n%s", v, debug.Stack())
@@ -227,6 +276,7 @@ func (s *Server) check(ctx context.Context) (res *build.Result, err error) {
 	opts := s.opts.Build
 	opts.Source = s.root
 	opts.Cache = s.cache
+	opts.Images = images
 	if opts.BaseURL == "" {
 		opts.Origin = s.origin
 	}
@@ -248,12 +298,17 @@ func (s *Server) report(prev, st *state) {
 		var fixed int
 		shown, fixed = diff(&prev.res.Findings, &st.res.Findings)
 		change = fmt.Sprintf(" (%d new, %d gone)", shown.Len(), fixed)
+		if st.drawn && st.changedFiles() == 0 && shown.Len() == 0 && fixed == 0 {
+			return // the images were all there: nothing to say
+		}
 	}
 	switch {
 	case st.res.Site == nil:
 		fmt.Fprintf(s.opts.Stderr, "marque: the kit does not build (%d ms): %s%s; every page shows why\n", ms, summary(&st.res.Findings), change)
 	case prev.n == 0:
 		fmt.Fprintf(s.opts.Stderr, "marque: built in %d ms: %s\n", ms, summary(&st.res.Findings))
+	case st.drawn:
+		fmt.Fprintf(s.opts.Stderr, "marque: images drawn in %d ms, %s changed: %s%s\n", ms, plural(st.changedFiles(), "file"), summary(&st.res.Findings), change)
 	default:
 		fmt.Fprintf(s.opts.Stderr, "marque: rebuilt in %d ms, %s changed: %s%s\n", ms, plural(st.changedPages(), "page"), summary(&st.res.Findings), change)
 	}

@@ -19,17 +19,25 @@ import (
 // made: a rebuild makes a new one and closes the old one's changed channel,
 // so a request or an event stream reads one build from start to end.
 type state struct {
-	n    uint64        // the build's number, from 1; 0 before the first
-	res  *build.Result // nil when the build failed (err)
-	err  error         // a failure of the machine, shown on every page
-	took time.Duration
+	n uint64 // the state's number, from 1; 0 before the first build
+	// built counts the rebuilds of the kit after saves, the first build
+	// included, and drawn is set on the state of a drawing of the images
+	// (see Server), which completes the rebuild before it.
+	built uint64
+	drawn bool
+	res   *build.Result // nil when the build failed (err)
+	err   error         // a failure of the machine, shown on every page
+	took  time.Duration
 	// gen holds, for each file of the site, the number of the build that
 	// last changed its bytes, and assets the last build that changed,
 	// added or removed a file that pages load (an image under a name that
 	// stays, say): a page whose own bytes, findings and assets did not
-	// change need not reload.
-	gen    map[string]uint64
-	assets uint64
+	// change need not reload. kitAssets is the same for the files under
+	// kit/, which only the kit's own pages load: a drawing that changes a
+	// post's share images reloads the kit page alone.
+	gen       map[string]uint64
+	assets    uint64
+	kitAssets uint64
 	// paged holds the kit files some page is made from; the others (a
 	// post whose front matter does not parse yet, a draft left out) show
 	// their findings on the 404 page, where their page would be.
@@ -39,7 +47,8 @@ type state struct {
 
 // newState makes the state of the build after prev.
 func newState(prev *state, res *build.Result, err error, took time.Duration) *state {
-	st := &state{n: prev.n + 1, res: res, err: err, took: took, changed: make(chan struct{}), assets: prev.assets}
+	st := &state{n: prev.n + 1, built: prev.built, res: res, err: err, took: took, changed: make(chan struct{}),
+		assets: prev.assets, kitAssets: prev.kitAssets}
 	cur, old := st.site(), prev.site()
 	if cur == nil {
 		return st
@@ -60,19 +69,33 @@ func newState(prev *state, res *build.Result, err error, took time.Duration) *st
 			}
 		}
 		st.gen[name] = st.n
-		if isAsset(name) {
-			st.assets = st.n
-		}
+		st.assetChanged(name)
 	}
 	if old != nil {
 		for _, name := range old.Names() {
-			if !cur.Has(name) && isAsset(name) {
-				st.assets = st.n
+			if !cur.Has(name) {
+				st.assetChanged(name)
 			}
 		}
 	}
 	return st
 }
+
+// assetChanged notes that the build changed, added or removed the file
+// name, which matters to open pages when it is an asset.
+func (st *state) assetChanged(name string) {
+	switch {
+	case !isAsset(name):
+	case isKit(name):
+		st.kitAssets = st.n
+	default:
+		st.assets = st.n
+	}
+}
+
+// isKit reports whether the site file name is part of the brand kit,
+// which only the kit's pages show: the site's own pages load nothing there.
+func isKit(name string) bool { return strings.HasPrefix(name, "kit/") }
 
 // site returns the site built, or nil when the kit does not build.
 func (st *state) site() *output.Tree {
@@ -114,6 +137,17 @@ func (st *state) changedPages() int {
 	n := 0
 	for name, g := range st.gen {
 		if g == st.n && isPage(name) {
+			n++
+		}
+	}
+	return n
+}
+
+// changedFiles counts the files this build changed or added.
+func (st *state) changedFiles() int {
+	n := 0
+	for _, g := range st.gen {
+		if g == st.n {
 			n++
 		}
 	}
@@ -165,6 +199,9 @@ func (s *Server) version(st *state, p string) string {
 	default:
 		t := resolve(st, p)
 		fmt.Fprintf(h, "%s\x00%d\x00%s\x00%d\x00%d\n", t.name, t.status, t.location, st.gen[t.name], st.assets)
+		if isKit(t.name) {
+			fmt.Fprintf(h, "%d\n", st.kitAssets)
+		}
 		if t.name != "" {
 			fingerprint(h, st.pageFindings(t.name))
 		}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -109,12 +110,25 @@ func hidden(name string) bool { return strings.HasPrefix(name, ".") }
 // watch rebuilds the kit after each change, once its files have been quiet
 // for the debounce period, until ctx is done. Rebuilds run one at a time
 // here; changes made during one are seen when it ends and start the next.
+// After each rebuild, once the kit has stayed quiet for DrawDelay, it
+// starts a drawing of the images (Server) beside, which the next change
+// cancels: a rebuild never waits for one.
 func (s *Server) watch(ctx context.Context, w *watcher) {
 	quiet := time.NewTimer(time.Hour)
 	quiet.Stop()
 	defer quiet.Stop()
+	drawAfter := time.NewTimer(s.opts.DrawDelay) // after the first build
+	defer drawAfter.Stop()
+	var drawing sync.WaitGroup
+	stopDrawing := func() {}
+	defer func() {
+		stopDrawing()
+		drawing.Wait() // no image cache written once serve has stopped
+	}()
 	var first time.Time // of the changes not built yet; zero when none
 	changed := func() {
+		drawAfter.Stop()
+		stopDrawing()
 		now := time.Now()
 		if first.IsZero() {
 			first = now
@@ -156,6 +170,20 @@ func (s *Server) watch(ctx context.Context, w *watcher) {
 		case <-quiet.C:
 			first = time.Time{}
 			s.rebuild(ctx)
+			drawAfter.Reset(s.opts.DrawDelay)
+		case <-drawAfter.C:
+			base := s.cur.Load()
+			if base.broken() {
+				continue // nothing to draw for
+			}
+			dctx, cancel := context.WithCancel(ctx)
+			stopDrawing = cancel
+			drawing.Add(1)
+			go func() {
+				defer drawing.Done()
+				defer cancel()
+				s.draw(dctx, base)
+			}()
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -44,8 +46,20 @@ func (c *Cache) Get(key string) ([]byte, bool) {
 	if !validKey(key) {
 		return nil, false
 	}
-	data, err := os.ReadFile(c.path(key))
+	f, err := os.Open(c.path(key))
 	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	// An entry not as Put leaves it, a file its owner may not read and
+	// write, is a miss even for a user who reads it anyway (root): Put
+	// then replaces it, and the cache works for everyone who shares it.
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() || info.Mode().Perm()&0o600 != 0o600 {
+		return nil, false
+	}
+	data := make([]byte, info.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
 		return nil, false
 	}
 	return decode(key, data)
@@ -73,13 +87,15 @@ func decode(key string, data []byte) ([]byte, bool) {
 	return payload, true
 }
 
-// Put stores data under key, replacing whatever was there.
+// Put stores data under key, replacing whatever was there: a bad entry, a
+// folder in its place, a file in the place of its folder.
 func (c *Cache) Put(key string, data []byte) error {
 	if !validKey(key) {
 		return fmt.Errorf("image cache: invalid key %q", key)
 	}
 	name := c.path(key)
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+	dir := filepath.Dir(name)
+	if err := makeDir(dir); err != nil {
 		return fmt.Errorf("image cache: %w", err)
 	}
 	sum := sha256.Sum256(data)
@@ -92,7 +108,14 @@ func (c *Cache) Put(key string, data []byte) error {
 	b.WriteByte('\n')
 	b.Write(data)
 
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
+	tmp, err := os.CreateTemp(dir, ".tmp-*")
+	if errors.Is(err, fs.ErrPermission) {
+		// The folder is the cache's own: one that lost its permissions
+		// gets them back rather than stay a miss for every build.
+		if os.Chmod(dir, 0o755) == nil {
+			tmp, err = os.CreateTemp(dir, ".tmp-*")
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("image cache: %w", err)
 	}
@@ -103,9 +126,31 @@ func (c *Cache) Put(key string, data []byte) error {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("image cache: %w", err)
 	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
+	err = os.Rename(tmp.Name(), name)
+	if err != nil {
+		// Something that is no entry is in its place, a folder most
+		// likely: the cache's files are its own, so it goes.
+		if os.RemoveAll(name) == nil {
+			err = os.Rename(tmp.Name(), name)
+		}
+	}
+	if err != nil {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("image cache: %w", err)
 	}
 	return nil
+}
+
+// makeDir makes dir, one of the cache's two-letter folders, removing a
+// file in its place. It never removes the cache's own folder, which the
+// user names.
+func makeDir(dir string) error {
+	err := os.MkdirAll(dir, 0o755)
+	if err == nil {
+		return nil
+	}
+	if info, serr := os.Lstat(dir); serr == nil && !info.IsDir() && os.Remove(dir) == nil {
+		return os.MkdirAll(dir, 0o755)
+	}
+	return err
 }

@@ -16,6 +16,10 @@
 //     and the SHA-256 of its payload. A file whose header, key or sum does
 //     not match (truncated, corrupt, written by something else, moved to
 //     another name) is a miss: it is ignored, and the next Put replaces it.
+//     So is an entry its owner may not read and write, even for root, and
+//     anything else in an entry's place: Put replaces the entry, removes a
+//     folder where it belongs or a file where its folder does, and gives
+//     a folder of the cache it may not write its permissions back.
 //   - A failure to read or write the cache never fails a build: the image
 //     is encoded again, and Put's error is only reported to the caller.
 //   - Entries are never pruned by a build: two kits, or a kit and its

@@ -81,7 +81,7 @@ func Write(tree *Tree, out string) error {
 	}
 	if err := writeFiles(tree, tmp); err != nil {
 		os.RemoveAll(tmp)
-		return err
+		return fmt.Errorf("%w; %s is left as it was", err, out)
 	}
 	if err := swap(tmp, out, parent, base); err != nil {
 		os.RemoveAll(tmp) // never the live output: see swap
@@ -101,12 +101,35 @@ func writeFiles(tree *Tree, dir string) error {
 			}
 			made[d] = true
 		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
+		if err := writeFile(p, name, data); err != nil {
+			return err
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", Marker, err)
+	return writeFile(filepath.Join(dir, Marker), Marker, []byte(markerText))
+}
+
+// WriteHook, when not nil, is called before Write writes each file, with
+// its name in the tree; an error it returns fails that file as the file
+// system's own would. It lets tests fill the disk or break the device
+// half-way through an output; marque itself never sets it.
+var WriteHook func(name string) error
+
+// writeFile writes data at p, the file name of the tree. Its error names
+// the file by its tree name and leaves out the temporary folder, which is
+// gone by the time the user reads it.
+func writeFile(p, name string, data []byte) error {
+	var err error
+	if WriteHook != nil {
+		err = WriteHook(name)
+	}
+	if err == nil {
+		err = os.WriteFile(p, data, 0o644)
+	}
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
 }

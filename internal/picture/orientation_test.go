@@ -11,7 +11,7 @@ import (
 
 // withOrientation returns a JPEG of w×h pixels carrying an EXIF
 // orientation tag, in the byte order bo.
-func withOrientation(t *testing.T, w, h, o int, bo binary.AppendByteOrder) []byte {
+func withOrientation(t testing.TB, w, h, o int, bo binary.AppendByteOrder) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := jpeg.Encode(&b, image.NewGray(image.Rect(0, 0, w, h)), nil); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"io/fs"
@@ -36,12 +37,26 @@ func Decode(fsys fs.FS, name string) (image.Image, error) {
 
 // DecodeBytes decodes the image file data as Decode does.
 func DecodeBytes(data []byte) (image.Image, error) {
-	if _, err := config(data); err != nil {
+	cfg, err := config(data)
+	if err != nil {
 		return nil, err
 	}
 	img, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotImage, err)
+	}
+	// A GIF's first frame may cover only part of its logical screen, or
+	// lie outside it; the header gives the screen's size, which Size
+	// returns and the image plan is made from. The image is the screen,
+	// with the frame drawn where it lies.
+	screen := image.Rect(0, 0, cfg.Width, cfg.Height)
+	if orientation(data) >= 5 {
+		screen = image.Rect(0, 0, cfg.Height, cfg.Width)
+	}
+	if img.Bounds() != screen {
+		canvas := image.NewNRGBA(screen)
+		draw.Draw(canvas, img.Bounds(), img, img.Bounds().Min, draw.Src)
+		img = canvas
 	}
 	return img, nil
 }

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -54,7 +56,11 @@ type frontMatterTOML struct {
 // or whose slug an earlier post already has; the others are returned even
 // with findings, invalid values left at their zero values, so that later
 // checks can still run.
-func Load(fsys fs.FS) ([]*Post, diag.List) {
+func Load(fsys fs.FS) ([]*Post, diag.List) { return LoadWith(fsys, nil) }
+
+// LoadWith is Load, taking the posts whose files did not change since the
+// last load with m from m, rather than decoding them again; m may be nil.
+func LoadWith(fsys fs.FS, m *Memo) ([]*Post, diag.List) {
 	var list diag.List
 	entries, err := fs.ReadDir(fsys, Dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -93,10 +99,29 @@ func Load(fsys fs.FS) ([]*Post, diag.List) {
 	}
 	slices.SortFunc(sources, func(a, b source) int { return strings.Compare(a.name, b.name) })
 
+	// Posts are read and parsed in parallel (serve loads them all on every
+	// save), then taken in name order, so that the first of two posts with
+	// one slug keeps it whatever the scheduling.
+	loaded := make([]*Post, len(sources))
+	lists := make([]diag.List, len(sources))
+	use := m.begin()
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, s := range sources {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots; wg.Done() }()
+			loaded[i] = use.load(fsys, s.name, s.dir, &lists[i])
+		}()
+	}
+	wg.Wait()
+	use.end()
+
 	var posts []*Post
 	bySlug := make(map[string]*Post)
-	for _, s := range sources {
-		p := load(fsys, s.name, s.dir, &list)
+	for i, p := range loaded {
+		list.Append(lists[i])
 		if p == nil || p.Slug == "" {
 			continue
 		}
@@ -113,7 +138,7 @@ func Load(fsys fs.FS) ([]*Post, diag.List) {
 
 // load reads one post, reporting its problems into list; it returns nil when
 // the post cannot be read.
-func load(fsys fs.FS, name, dir string, list *diag.List) *Post {
+func (u *memoLoad) load(fsys fs.FS, name, dir string, list *diag.List) *Post {
 	if _, problem := brand.KitFile(fsys, name); problem != "" {
 		list.Add(diag.Pos{File: name}, "content.syntax", "%s", problem)
 		return nil
@@ -123,6 +148,22 @@ func load(fsys fs.FS, name, dir string, list *diag.List) *Post {
 		list.Add(diag.Pos{File: name}, "content.syntax", "cannot be read: %v", err)
 		return nil
 	}
+	key := u.key(name, dir, src)
+	if p := u.get(fsys, key, src); p != nil {
+		return p
+	}
+	var own diag.List
+	p := decode(fsys, name, dir, src, &own)
+	if own.Len() == 0 && p != nil {
+		u.put(key, p)
+	}
+	list.Append(own)
+	return p
+}
+
+// decode decodes the post file name, of bytes src, reporting its problems
+// into list; it returns nil when the post cannot be read.
+func decode(fsys fs.FS, name, dir string, src []byte, list *diag.List) *Post {
 	file := diag.NewFile(name, src)
 	if off, problem := notText(src); problem != "" {
 		list.Add(file.Pos(off), "content.syntax", "%s", problem)

@@ -40,6 +40,9 @@ type Input struct {
 	// Drafts is set when the build shows drafts and future posts: pages then
 	// mark them with a badge and ask search engines not to index them.
 	Drafts bool
+	// Memo, when not nil, keeps the pages for the next render of the kit,
+	// and gives back those whose data did not change.
+	Memo *Memo
 }
 
 // Post is a post ready to render.
@@ -176,19 +179,23 @@ func (r *renderer) write(kind, dir string, p *page) error {
 func (r *renderer) executePages() error {
 	out := make([][]byte, len(r.pages))
 	errs := make([]error, len(r.pages))
+	memo := r.in.Memo.begin(r.th)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, job := range r.pages {
 		g.Go(func() error {
-			var buf bytes.Buffer
-			if err := r.th.Execute(&buf, job.kind, job.p); err != nil {
-				errs[i] = fmt.Errorf("render %s: %w", job.file, err)
-			}
-			out[i] = buf.Bytes()
+			out[i], errs[i] = memo.page(job, func() ([]byte, error) {
+				var buf bytes.Buffer
+				if err := r.th.Execute(&buf, job.kind, job.p); err != nil {
+					return nil, fmt.Errorf("render %s: %w", job.file, err)
+				}
+				return buf.Bytes(), nil
+			})
 			return nil
 		})
 	}
 	g.Wait()
+	memo.end()
 	for i, job := range r.pages {
 		if errs[i] != nil {
 			return errs[i]

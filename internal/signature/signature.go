@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"unicode"
 
 	"github.com/marque-kit/marque/internal/brand"
 	"github.com/marque-kit/marque/internal/contrast"
@@ -132,9 +133,10 @@ func HTML(s *Signature) ([]byte, error) {
 }
 
 // stack returns a CSS font stack with family first when it is a name
-// safe to quote.
+// safe to quote. The name comes from the font file's name table, which
+// may hold anything: a quote or a line break would end the CSS string.
 func stack(family, fallback string) string {
-	if family == "" || strings.ContainsAny(family, `'"\;{}<>`) {
+	if family == "" || strings.ContainsAny(family, `'"\;{}<>`) || strings.ContainsFunc(family, unicode.IsControl) {
 		return fallback
 	}
 	return "'" + family + "'," + fallback

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"strings"
 	"sync"
 	"unicode"
 
@@ -141,6 +142,17 @@ func LoadFonts(fsys fs.FS, p *brand.Profile, l *diag.List) (*Fonts, error) {
 		}
 	}
 	return f, nil
+}
+
+// Sums returns the faces' names and sums, the brand's roles marked, for a
+// key that hashes the fonts as a whole.
+func (f *Fonts) Sums() string {
+	var b strings.Builder
+	for _, r := range []Role{Heading, Body, Strong} {
+		fmt.Fprintf(&b, "%s %s %s %t\n", r, f.roles[r].Name, f.roles[r].sum, f.brand[r])
+	}
+	fmt.Fprintf(&b, "fallback %s\n", f.fallback.sum)
+	return b.String()
 }
 
 // face returns the face of role.

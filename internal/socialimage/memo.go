@@ -9,20 +9,21 @@ import (
 	"sync"
 )
 
-// Memo keeps the images a plan made for each post, so that the next plan
-// of the same kit lays out again only the posts whose inputs changed:
-// serve plans the whole kit on every save, and measuring the titles of a
-// thousand posts on every card is most of that plan.
+// Memo keeps the images a plan made, the kit's own and each post's, so
+// that the next plan of the same kit lays out again only the images whose
+// inputs changed: serve plans the whole kit on every save, and measuring
+// the titles of a thousand posts on every card is most of that plan.
 //
 // Invariants:
-//   - A post's key hashes every input of its images: the post's fields,
-//     and the plan's other inputs (brand.toml's bytes, which the profile
-//     is made from, the fonts' contents, the sources' sizes, the host).
+//   - A key hashes every input of its images: the plan's inputs but the
+//     posts (brand.toml's bytes, which the profile is made from, the
+//     fonts' contents, the sources' sizes, the host) and, for a post's
+//     images, the post's fields.
 //     Date and Typo cannot be hashed: a Memo relies on them being
 //     functions of the profile (of its language), as the build makes them.
-//   - Only a post whose planning reported nothing is kept, since a hit
-//     reports nothing: a post with a finding (a character no font has, a
-//     cover too small) is planned again each time, and reports again.
+//   - Only images whose planning reported nothing are kept, since a hit
+//     reports nothing: images with a finding (a character no font has, a
+//     cover too small) are planned again each time, and report again.
 //   - Images in a Memo are shared by the plans that hit them, and never
 //     changed once planned.
 //   - A Memo holds the images of the latest plan only: each plan replaces
@@ -56,11 +57,7 @@ func (m *Memo) begin(in *Input) *memoPlan {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%d\x00", Version, len(in.Profile.File.Src))
 	h.Write(in.Profile.File.Src)
-	f := in.Fonts
-	for _, r := range []Role{Heading, Body, Strong} {
-		fmt.Fprintf(h, "font %s %s %s %t\x00", r, f.face(r).Name, f.face(r).sum, f.brand[r])
-	}
-	fmt.Fprintf(h, "fallback %s\x00", f.fallback.sum)
+	fmt.Fprintf(h, "%s\x00", in.Fonts.Sums())
 	for _, src := range slices.Sorted(maps.Keys(in.Sizes)) {
 		fmt.Fprintf(h, "size %q %v\x00", src, in.Sizes[src])
 	}
@@ -68,23 +65,27 @@ func (m *Memo) begin(in *Input) *memoPlan {
 	return &memoPlan{memo: m, kit: h.Sum(nil), used: map[memoKey][]*Image{}}
 }
 
-// key returns the key of the images of kind ("card", "shares") of post.
+// key returns the key of the images of kind ("site", "kit", "card",
+// "shares") of post, nil for the images of the kit as a whole.
 func (mp *memoPlan) key(kind string, post *Post) memoKey {
 	h := sha256.New()
 	h.Write(mp.kit)
-	writePost(h, kind, post)
+	fmt.Fprintf(h, "%s\x00", kind)
+	if post != nil {
+		writePost(h, post)
+	}
 	var k memoKey
 	h.Sum(k[:0])
 	return k
 }
 
-func writePost(h hash.Hash, kind string, p *Post) {
-	fmt.Fprintf(h, "%s\x00%q\x00%q\x00%s\x00%q\x00%v\x00%t\x00%q\x00%v\x00%v\x00",
-		kind, p.Slug, p.Title, p.Date.Format("2006-01-02T15:04:05.999999999Z07:00"), p.Cover, p.CoverFocus,
+func writePost(h hash.Hash, p *Post) {
+	fmt.Fprintf(h, "%q\x00%q\x00%s\x00%q\x00%v\x00%t\x00%q\x00%v\x00%v\x00",
+		p.Slug, p.Title, p.Date.Format("2006-01-02T15:04:05.999999999Z07:00"), p.Cover, p.CoverFocus,
 		p.Networks == nil, p.Networks, p.TitlePos, p.CoverPos)
 }
 
-// images returns the images of kind of post, from the memo or from plan,
+// images returns the images of kind of post (nil: of the kit), from the memo or from plan,
 // which plans them; effects counts what the planner reported or noted, so
 // that images whose planning did either are not kept.
 func (mp *memoPlan) images(kind string, post *Post, effects func() int, plan func() []*Image) []*Image {

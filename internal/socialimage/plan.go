@@ -167,12 +167,17 @@ func New(in *Input, l *diag.List) *Plan {
 			imgs = append(imgs, img)
 		}
 	}
-	for _, s := range network.Site.Slots {
-		add(p.site(s))
-	}
-	add(p.favicon())
 	memo := in.Memo.begin(in)
 	noted := func() int { return p.noted }
+	for _, img := range memo.images("site", nil, noted, func() []*Image {
+		var imgs []*Image
+		for _, s := range network.Site.Slots {
+			imgs = append(imgs, p.site(s))
+		}
+		return append(imgs, p.favicon())
+	}) {
+		add(img)
+	}
 	for _, post := range in.Posts {
 		imgs := memo.images("card", &post, noted, func() []*Image {
 			card, _ := network.Site.Slot("card")
@@ -183,13 +188,18 @@ func New(in *Input, l *diag.List) *Plan {
 		}
 	}
 	nets := p.networks()
-	for _, n := range nets {
-		for _, s := range n.Slots {
-			if s.PerPost {
-				continue
+	for _, img := range memo.images("kit", nil, noted, func() []*Image {
+		var imgs []*Image
+		for _, n := range nets {
+			for _, s := range n.Slots {
+				if !s.PerPost {
+					imgs = append(imgs, p.kitImage(n, s))
+				}
 			}
-			add(p.kitImage(n, s))
 		}
+		return imgs
+	}) {
+		add(img)
 	}
 	for _, post := range in.Posts {
 		imgs := memo.images("shares", &post, noted, func() []*Image {

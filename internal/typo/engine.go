@@ -177,6 +177,12 @@ func (e *engine) step(i int) int {
 		}
 		if attaches(e.prev) && !e.colonIsTight(i) && !unicode.IsDigit(e.prev) {
 			e.emit(i, NoBreakSpace)
+			// After that space the colon may start a shortcode such as
+			// ":+1:": read it as the next pass will, or a second pass
+			// would change the text again.
+			if n := e.shortcodeLen(i, NoBreakSpace); n > 0 {
+				return e.copy(i, n)
+			}
 		}
 	}
 	e.emit(i, c)

@@ -109,6 +109,11 @@ func Fold(line string) string {
 		for cut > 0 && !utf8.RuneStart(line[cut]) {
 			cut--
 		}
+		if cut == 0 {
+			// Not UTF-8: no sequence to keep whole, and cutting
+			// nothing would never end.
+			cut = limit
+		}
 		b.WriteString(line[:cut])
 		b.WriteString("\r\n ")
 		line = line[cut:]
