@@ -37,7 +37,9 @@ func FuzzKitFile(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	link := func(target string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink} }
+	link := func(target string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink}
+	}
 	fsys := fstest.MapFS{
 		"assets/photo.jpg": {Data: []byte("jpeg")},
 		"in/note.txt":      {Data: []byte("x")},
