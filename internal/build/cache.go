@@ -85,7 +85,7 @@ type Cache struct {
 type drawnEntry struct {
 	data []byte // nil when the image is not drawn yet, or cannot be
 	err  error  // why the image cannot be made
-	used uint64
+	stamp
 }
 
 type keyRef struct {
@@ -94,29 +94,29 @@ type keyRef struct {
 }
 
 type keyEntry struct {
-	key  string
-	used uint64
+	key string
+	stamp
 }
 
 type docEntry struct {
-	doc  *markdown.Doc
-	used uint64 // the last build that used it
+	doc *markdown.Doc
+	stamp
 }
 
 type imageEntry struct {
 	files []cachedFile
 	img   *render.Image // nil when the work made no image for the page
-	used  uint64
+	stamp
 }
 
 type voiceEntry struct {
-	res  *voice.Result
-	used uint64
+	res *voice.Result
+	stamp
 }
 
 type shareEntry struct {
 	shares []bio.Share
-	used   uint64
+	stamp
 }
 
 type cachedFile struct {
@@ -157,34 +157,24 @@ func (c *Cache) end() {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for k, e := range c.docs {
-		if e.used != c.build {
-			delete(c.docs, k)
-		}
-	}
-	for k, e := range c.images {
-		if e.used != c.build {
-			delete(c.images, k)
-		}
-	}
-	for k, e := range c.voices {
-		if e.used != c.build {
-			delete(c.voices, k)
-		}
-	}
-	for k, e := range c.shares {
-		if e.used != c.build {
-			delete(c.shares, k)
-		}
-	}
-	for k, e := range c.drawn {
-		if e.used != c.build {
-			delete(c.drawn, k)
-		}
-	}
-	for k, e := range c.keys {
-		if e.used != c.build {
-			delete(c.keys, k)
+	evict(c.docs, c.build)
+	evict(c.images, c.build)
+	evict(c.voices, c.build)
+	evict(c.shares, c.build)
+	evict(c.drawn, c.build)
+	evict(c.keys, c.build)
+}
+
+// stamp records the last build that used a cache entry.
+type stamp struct{ used uint64 }
+
+func (s *stamp) lastUsed() uint64 { return s.used }
+
+// evict drops the entries of m that build did not use.
+func evict[K comparable, E interface{ lastUsed() uint64 }](m map[K]E, build uint64) {
+	for k, e := range m {
+		if e.lastUsed() != build {
+			delete(m, k)
 		}
 	}
 }
@@ -215,7 +205,7 @@ func (c *Cache) markdown(md *markdown.Renderer, lang string, src []byte) (*markd
 		return nil, err
 	}
 	c.mu.Lock()
-	c.docs[key] = &docEntry{doc: doc, used: c.build}
+	c.docs[key] = &docEntry{doc: doc, stamp: stamp{c.build}}
 	c.mu.Unlock()
 	return doc, nil
 }
@@ -256,7 +246,7 @@ func (c *Cache) image(k *kit, tree *output.Tree, src, params string, l *diag.Lis
 		if err != nil || found.Len() > 0 {
 			return nil, err
 		}
-		e = &imageEntry{img: img, used: c.build}
+		e = &imageEntry{img: img, stamp: stamp{c.build}}
 		for _, name := range scratch.Names() {
 			b, _ := scratch.Get(name)
 			e.files = append(e.files, cachedFile{name, b})
@@ -329,7 +319,7 @@ func (c *Cache) voice(profile *[sha256.Size]byte, checker *voice.Checker, file *
 	}
 	res := checker.Check(doc())
 	c.mu.Lock()
-	c.voices[key] = &voiceEntry{res: res, used: c.build}
+	c.voices[key] = &voiceEntry{res: res, stamp: stamp{c.build}}
 	c.mu.Unlock()
 	return res
 }
@@ -360,7 +350,7 @@ func (c *Cache) shareTexts(lang string, p bio.Post, nets []network.Network) []bi
 	}
 	shares := bio.ShareTexts(lang, p, nets)
 	c.mu.Lock()
-	c.shares[key] = &shareEntry{shares: shares, used: c.build}
+	c.shares[key] = &shareEntry{shares: shares, stamp: stamp{c.build}}
 	c.mu.Unlock()
 	return shares
 }
@@ -414,7 +404,7 @@ func (c *Cache) imageKey(img *socialimage.Image, env [sha256.Size]byte, key func
 		return "", err
 	}
 	c.mu.Lock()
-	c.keys[ref] = &keyEntry{key: k, used: c.build}
+	c.keys[ref] = &keyEntry{key: k, stamp: stamp{c.build}}
 	c.mu.Unlock()
 	return k, nil
 }
@@ -446,7 +436,7 @@ func (c *Cache) keepEncoded(key string, data []byte, failure error) {
 		data = nil
 	}
 	c.mu.Lock()
-	c.drawn[key] = &drawnEntry{data: data, err: failure, used: c.build}
+	c.drawn[key] = &drawnEntry{data: data, err: failure, stamp: stamp{c.build}}
 	c.mu.Unlock()
 }
 
