@@ -79,6 +79,7 @@ type run struct {
 
 // runs splits text between font and the fallback, character by character,
 // and leaves out (reporting them under key) the characters neither draws.
+// An empty key lays out again a text already reported under its own.
 func (l *layout) runs(font *pdf.Font, fontName, text, key string) []run {
 	var out []run
 	var missing []rune
@@ -100,7 +101,7 @@ func (l *layout) runs(font *pdf.Font, fontName, text, key string) []run {
 		}
 		out = append(out, run{font: f, name: n, text: string(r)})
 	}
-	if len(missing) > 0 {
+	if len(missing) > 0 && key != "" {
 		l.problem(key, "identity.glyph", "the business card leaves out %q: no font it embeds draws it", string(missing))
 	}
 	return out
