@@ -1,6 +1,7 @@
 package voice
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -33,6 +34,12 @@ func FuzzTOMLString(f *testing.F) {
 		}
 		var m map[string]any
 		if _, err := toml.Decode(string(src), &m); err != nil {
+			return
+		}
+		if strings.Contains(value, `""""""`) {
+			// TOML forbids six quotes in a row; BurntSushi/toml accepts
+			// them after an escaped backslash (`"""\\""""""` reads as
+			// three quotes), a quirk no kit relies on.
 			return
 		}
 		want, isString := m["key"].(string)
