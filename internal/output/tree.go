@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"slices"
 	"strings"
@@ -14,23 +15,58 @@ import (
 // concurrent use.
 type Tree struct {
 	files map[string][]byte
+	disk  map[string]DiskFile
+}
+
+// A DiskFile is a file of the tree whose bytes are those of the file at
+// Path, Size bytes long: Write links it into the output where the file
+// system allows, and copies it otherwise. A build's images come from the
+// image cache this way: a large site does not hold them all in memory
+// (on 1,000 posts, 125 MB of the 146 MB it writes), and linking a file is
+// a quarter of the time writing it takes. The file must not change
+// before Write, nor after if it is linked: the image cache never writes
+// into an existing file.
+type DiskFile struct {
+	Path string
+	Size int64
 }
 
 // NewTree returns an empty tree.
-func NewTree() *Tree { return &Tree{files: map[string][]byte{}} }
+func NewTree() *Tree { return &Tree{files: map[string][]byte{}, disk: map[string]DiskFile{}} }
 
 // Add stores data at name. It refuses a name that is not a clean relative
 // path inside the tree (absolute, "..", backslashes, empty segments) or that
 // is already taken, so that no user string (a slug, a tag) can make a file
 // land outside the output or overwrite another page.
 func (t *Tree) Add(name string, data []byte) error {
+	if err := t.free(name); err != nil {
+		return err
+	}
+	t.files[name] = data
+	return nil
+}
+
+// AddDiskFile stores at name the bytes of f, to be read when written; it
+// refuses the names Add refuses.
+func (t *Tree) AddDiskFile(name string, f DiskFile) error {
+	if err := t.free(name); err != nil {
+		return err
+	}
+	if f.Size < 0 {
+		return fmt.Errorf("output: %s: invalid size %d of %s", name, f.Size, f.Path)
+	}
+	t.disk[name] = f
+	return nil
+}
+
+// free reports why name cannot take a new file, if it cannot.
+func (t *Tree) free(name string) error {
 	if err := CheckName(name); err != nil {
 		return err
 	}
-	if _, dup := t.files[name]; dup {
+	if t.Has(name) {
 		return fmt.Errorf("output: two files at %q", name)
 	}
-	t.files[name] = data
 	return nil
 }
 
@@ -42,22 +78,36 @@ func CheckName(name string) error {
 	return nil
 }
 
-// Get returns the file at name.
+// Get returns the file at name. A DiskFile is read from disk; one that is
+// gone, or no longer of its size, is reported missing.
 func (t *Tree) Get(name string) ([]byte, bool) {
-	b, ok := t.files[name]
-	return b, ok
+	if b, ok := t.files[name]; ok {
+		return b, true
+	}
+	f, ok := t.disk[name]
+	if !ok {
+		return nil, false
+	}
+	b, err := os.ReadFile(f.Path)
+	return b, err == nil && int64(len(b)) == f.Size
 }
 
 // Has reports whether the tree has a file at name.
 func (t *Tree) Has(name string) bool {
 	_, ok := t.files[name]
+	if !ok {
+		_, ok = t.disk[name]
+	}
 	return ok
 }
 
 // Names returns every file name, sorted.
 func (t *Tree) Names() []string {
-	names := make([]string, 0, len(t.files))
+	names := make([]string, 0, t.Len())
 	for n := range t.files {
+		names = append(names, n)
+	}
+	for n := range t.disk {
 		names = append(names, n)
 	}
 	slices.Sort(names)
@@ -65,4 +115,4 @@ func (t *Tree) Names() []string {
 }
 
 // Len returns the number of files.
-func (t *Tree) Len() int { return len(t.files) }
+func (t *Tree) Len() int { return len(t.files) + len(t.disk) }

@@ -3,10 +3,17 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Marker is the file every output folder marque writes carries. A non-empty
@@ -91,39 +98,98 @@ func Write(tree *Tree, out string) error {
 }
 
 func writeFiles(tree *Tree, dir string) error {
-	made := map[string]bool{dir: true}
-	for _, name := range tree.Names() {
-		data, _ := tree.Get(name)
+	names := tree.Names()
+	if err := makeDirs(dir, names); err != nil {
+		return err
+	}
+	// Writing a file is a few system calls that mostly wait on the file
+	// system, so more writers than cores pay: on 2 cores, 4 write the
+	// 10,000 files of a 1,000-post site in half the time one does.
+	var g errgroup.Group
+	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	for _, name := range names {
 		p := filepath.Join(dir, filepath.FromSlash(name))
-		if d := filepath.Dir(p); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return fmt.Errorf("write %s: %w", name, err)
+		g.Go(func() error {
+			if data, ok := tree.files[name]; ok {
+				return writeFile(p, name, func(p string) error { return create(p, data) })
 			}
-			made[d] = true
-		}
-		if err := writeFile(p, name, data); err != nil {
-			return err
+			return writeFile(p, name, tree.disk[name].linkOrCopy)
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	return writeFile(filepath.Join(dir, Marker), Marker, func(p string) error {
+		return create(p, []byte(markerText))
+	})
+}
+
+// makeDirs makes in dir every folder the files names need.
+func makeDirs(dir string, names []string) error {
+	need := map[string]bool{}
+	for _, name := range names {
+		for d := path.Dir(name); d != "." && !need[d]; d = path.Dir(d) {
+			need[d] = true
 		}
 	}
-	return writeFile(filepath.Join(dir, Marker), Marker, []byte(markerText))
+	// Sorted, a folder comes before the folders in it.
+	for _, d := range slices.Sorted(maps.Keys(need)) {
+		if err := os.Mkdir(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+			if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return fmt.Errorf("write %s: %w", d, err)
+		}
+	}
+	return nil
+}
+
+// link is os.Link, which tests replace to make linking fail.
+var link = os.Link
+
+// linkOrCopy links f at p, or copies it there when it cannot be linked
+// (another file system, one without links, too many links).
+func (f DiskFile) linkOrCopy(p string) error {
+	if link(f.Path, p) == nil {
+		return nil
+	}
+	src, err := os.Open(f.Path)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	// Go copies file to file inside the kernel where it can.
+	n, err := io.Copy(dst, io.LimitReader(src, f.Size))
+	if err == nil && n != f.Size {
+		err = fmt.Errorf("%s: %d bytes where %d were", f.Path, n, f.Size)
+	}
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // WriteHook, when not nil, is called before Write writes each file, with
 // its name in the tree; an error it returns fails that file as the file
 // system's own would. It lets tests fill the disk or break the device
-// half-way through an output; marque itself never sets it.
+// half-way through an output; marque itself never sets it. Files are
+// written concurrently: it must be safe for concurrent use.
 var WriteHook func(name string) error
 
-// writeFile writes data at p, the file name of the tree. Its error names
-// the file by its tree name and leaves out the temporary folder, which is
-// gone by the time the user reads it.
-func writeFile(p, name string, data []byte) error {
+// writeFile makes the file p, the file name of the tree, with mk. Its
+// error names the file by its tree name and leaves out the temporary
+// folder, which is gone by the time the user reads it.
+func writeFile(p, name string, mk func(p string) error) error {
 	var err error
 	if WriteHook != nil {
 		err = WriteHook(name)
 	}
 	if err == nil {
-		err = os.WriteFile(p, data, 0o644)
+		err = mk(p)
 	}
 	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 		err = pe.Err
@@ -132,6 +198,19 @@ func writeFile(p, name string, data []byte) error {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// create makes the file p, which must not exist, with data.
+func create(p string, data []byte) error {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // swap moves the complete folder tmp to out and removes the previous output.
@@ -156,10 +235,33 @@ func swap(tmp, out, parent, base string) error {
 	if err != nil {
 		return fmt.Errorf("output folder: %w", err)
 	}
-	if err := os.RemoveAll(prev); err != nil {
+	if err := removeTree(prev); err != nil {
 		return fmt.Errorf("remove previous output: %w", err)
 	}
 	return nil
+}
+
+// removeTree removes dir and all it holds, as os.RemoveAll does, but with
+// several removers at once, one per entry two levels down: like writing,
+// removing is system calls that wait on the file system.
+func removeTree(dir string) error {
+	var g errgroup.Group
+	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	top, _ := os.ReadDir(dir)
+	for _, e := range top {
+		p := filepath.Join(dir, e.Name())
+		var subs []os.DirEntry
+		if e.IsDir() {
+			subs, _ = os.ReadDir(p)
+		}
+		for _, sub := range subs {
+			g.Go(func() error { return os.RemoveAll(filepath.Join(p, sub.Name())) })
+		}
+	}
+	// What is left, and the first failure if there was one: RemoveAll
+	// tries again and reports it.
+	g.Wait()
+	return os.RemoveAll(dir)
 }
 
 // removeLeftovers deletes the temporary and old folders that an interrupted

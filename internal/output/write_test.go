@@ -2,9 +2,11 @@ package output
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -160,5 +162,78 @@ func TestTreeRefusesEscapingNames(t *testing.T) {
 	}
 	if err := tr.Add("a/b.html", nil); err == nil {
 		t.Error("Add accepted a second file at the same name")
+	}
+}
+
+// TestDiskFiles writes a tree whose files are in part files on disk:
+// Write links them or, where it cannot, copies them; Get reads them; and
+// one that is gone fails the write and keeps the previous output.
+func TestDiskFiles(t *testing.T) {
+	for _, linked := range []bool{true, false} {
+		t.Run(fmt.Sprint("linked=", linked), func(t *testing.T) {
+			if !linked {
+				link = func(string, string) error { return syscall.EXDEV }
+				defer func() { link = os.Link }()
+			}
+			dir := t.TempDir()
+			file := func(name, data string) DiskFile {
+				p := filepath.Join(dir, name)
+				if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return DiskFile{Path: p, Size: int64(len(data))}
+			}
+			a, c, empty := file("a", "PNG bytes"), file("c", "JPEG bytes"), file("empty", "")
+			tr := tree(t, map[string]string{"index.html": "home"})
+			for name, f := range map[string]DiskFile{"kit/a.png": a, "kit/b/c.jpg": c, "empty.png": empty} {
+				if err := tr.AddDiskFile(name, f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := tr.AddDiskFile("index.html", a); err == nil {
+				t.Error("AddDiskFile over a file: no error")
+			}
+			if err := tr.Add("kit/a.png", nil); err == nil {
+				t.Error("Add over a disk file: no error")
+			}
+			if err := tr.AddDiskFile("../x.png", a); err == nil {
+				t.Error("AddDiskFile outside the tree: no error")
+			}
+			if b, ok := tr.Get("kit/a.png"); !ok || string(b) != "PNG bytes" {
+				t.Errorf("Get = %q, %v", b, ok)
+			}
+			if got, want := strings.Join(tr.Names(), " "), "empty.png index.html kit/a.png kit/b/c.jpg"; got != want || tr.Len() != 4 {
+				t.Errorf("Names = %s (Len %d), want %s", got, tr.Len(), want)
+			}
+			out := filepath.Join(dir, "public")
+			if err := Write(tr, out); err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]string{"index.html": "home", "kit/a.png": "PNG bytes", "kit/b/c.jpg": "JPEG bytes", "empty.png": "", Marker: markerText}
+			before := readAll(t, out)
+			if fmt.Sprint(before) != fmt.Sprint(want) {
+				t.Errorf("wrote %q, want %q", before, want)
+			}
+			src, _ := os.Stat(a.Path)
+			dst, _ := os.Stat(filepath.Join(out, "kit", "a.png"))
+			if os.SameFile(src, dst) != linked {
+				t.Errorf("kit/a.png is the file on disk: %v, want %v", os.SameFile(src, dst), linked)
+			}
+
+			// Gone: Get misses it, and Write fails naming it.
+			if err := os.Remove(c.Path); err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := tr.Get("kit/b/c.jpg"); ok {
+				t.Error("Get of a file that is gone: ok")
+			}
+			err := Write(tr, out)
+			if err == nil || !strings.Contains(err.Error(), "write kit/b/c.jpg:") {
+				t.Errorf("Write = %v, want an error naming kit/b/c.jpg", err)
+			}
+			if got := readAll(t, out); fmt.Sprint(got) != fmt.Sprint(before) {
+				t.Errorf("output changed: %q", got)
+			}
+		})
 	}
 }
