@@ -129,6 +129,12 @@ func run(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	if err := k.setOrigin(opts); err != nil {
 		return nil, err
 	}
+	// The voice linter runs beside the render; should the render fail, it
+	// stops early, and the build returns only once it has.
+	ctx, cancel := context.WithCancel(ctx)
+	voice := startVoice(ctx, k)
+	defer voice.wait()
+	defer cancel()
 	th, err := theme.Load(fsys)
 	if err == nil {
 		res.Site, err = renderSite(ctx, k, th, &res.Findings)
@@ -150,7 +156,7 @@ func run(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 		res.BasePath, res.Sources = k.basePath(), pageSources(k, res.Site)
 	}
 	// After every other check: marque:disable comments silence any rule.
-	if res.Fixes, err = checkVoice(ctx, k, &res.Findings); err != nil {
+	if res.Fixes, err = voice.merge(k, &res.Findings); err != nil {
 		return nil, err
 	}
 	if res.Site != nil {

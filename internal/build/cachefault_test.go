@@ -54,9 +54,12 @@ func TestCorruptImageCache(t *testing.T) {
 		return readDir(t, out)
 	}
 	want := build()
-	var keys []string
+	// An entry is "ab/cdef…-<size>-<sum>.<format>" for the key "abcdef…".
+	var keys, files []string
 	for name := range readDir(t, cacheDir) {
-		keys = append(keys, strings.ReplaceAll(name, "/", ""))
+		base, _, _ := strings.Cut(name, "-")
+		keys = append(keys, strings.ReplaceAll(base, "/", ""))
+		files = append(files, filepath.Join(cacheDir, filepath.FromSlash(name)))
 	}
 	spoil := []func(p string) error{
 		func(p string) error { // truncated
@@ -79,20 +82,22 @@ func TestCorruptImageCache(t *testing.T) {
 	if len(keys) < len(spoil) {
 		t.Fatalf("%d cache entries, want one per way to spoil them at least", len(keys))
 	}
-	cache := imagecache.Open(cacheDir)
-	for i, k := range keys {
-		if err := spoil[i%len(spoil)](filepath.Join(cacheDir, k[:2], k[2:])); err != nil {
+	for i, f := range files {
+		if err := spoil[i%len(spoil)](f); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if got := build(); !maps.Equal(got, want) {
 		t.Error("the build over a spoiled cache differs from the build over a clean one")
 	}
+	cache := imagecache.Open(cacheDir)
 	for _, k := range keys {
-		if _, ok := cache.Get(k); !ok {
+		e, _, ok := cache.Get(k)
+		if !ok {
 			t.Errorf("entry %s still spoiled", k)
+			continue
 		}
-		if info, err := os.Stat(filepath.Join(cacheDir, k[:2], k[2:])); err != nil || !info.Mode().IsRegular() || info.Mode().Perm()&0o600 != 0o600 {
+		if info, err := os.Stat(e.Path); err != nil || !info.Mode().IsRegular() || info.Mode().Perm()&0o600 != 0o600 {
 			t.Errorf("entry %s: %v, %v", k, info.Mode(), err)
 		}
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -203,8 +204,7 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 	env := keyEnv(ik.fonts, sums, version)
 
 	n := len(plan.Images)
-	out := make([][]byte, n)
-	formats := make([]socialimage.Format, n)
+	out := make([]encoded, n)
 	problems := make([]error, n)
 	stats := make([]imageStat, n)
 	g, gctx := errgroup.WithContext(ctx)
@@ -222,17 +222,26 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 			if err != nil {
 				return err
 			}
+			// Serve keeps the images it shows in memory, as the rest of
+			// the site; a build leaves them in the disk cache, from where
+			// the output is written.
+			if k.cache == nil {
+				if e, ok := cache.Lookup(key); ok && fits(socialimage.Format(e.Ext), img.Format) {
+					out[i], st.cached = onDisk(e), true
+					return nil
+				}
+			}
 			// Serve's memory first, then the disk, unless serve looked
 			// there in vain and this build draws nothing: until the first
 			// drawing of a large kit ends, every save would open
 			// thousands of files that are not there.
 			data, failure, known := k.cache.encoded(key)
-			if data == nil && failure == nil && (!known || ik.mode == EncodeImages) {
-				data, _ = cache.Get(key)
+			if k.cache != nil && data == nil && failure == nil && (!known || ik.mode == EncodeImages) {
+				_, data, _ = cache.Get(key)
 			}
 			if data != nil {
-				if f, ok := sniff(data, img.Format); ok {
-					out[i], formats[i], st.cached = data, f, true
+				if f, ok := sniff(data); ok && fits(f, img.Format) {
+					out[i], st.cached = inMemory(data, f), true
 					k.cache.keepEncoded(key, data, nil)
 					return nil
 				}
@@ -253,10 +262,14 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 				problems[i] = err
 				return nil
 			}
-			out[i], formats[i] = data, f
+			out[i] = inMemory(data, f)
 			// A cache that cannot be written costs the next build time,
 			// not this one its images.
-			cache.Put(key, data)
+			if e, err := cache.Put(key, string(f), data); err == nil && k.cache == nil {
+				// The site links it from there: a large kit's first
+				// build does not hold all its images either.
+				out[i] = onDisk(e)
+			}
 			return nil
 		})
 	}
@@ -272,28 +285,53 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 			reportImage(k, img, err, l)
 			continue
 		}
-		if out[i] == nil {
+		e := out[i]
+		if e.format == "" {
 			continue // not drawn yet (CachedImages)
 		}
-		name := img.File(formats[i])
-		if err := site.Add(name, out[i]); err != nil {
+		name := img.File(e.format)
+		var err error
+		if e.disk != nil {
+			err = site.AddDiskFile(name, *e.disk)
+		} else {
+			err = site.Add(name, e.data)
+		}
+		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(out[i])
+		sum := hex.EncodeToString(e.sum[:])
 		switch {
 		case img.Post != "" && img.Network != "site":
 			ik.shares = append(ik.shares, manifest.Share{
 				Post: img.Post, Network: img.Network, Image: name,
-				Width: img.Width, Height: img.Height, Bytes: len(out[i]), SHA256: hex.EncodeToString(sum[:]),
+				Width: img.Width, Height: img.Height, Bytes: e.size, SHA256: sum,
 			})
 		case img.Post == "":
 			m.Images = append(m.Images, manifest.Image{
 				Network: img.Network, Slot: img.Slot, Path: name,
-				Width: img.Width, Height: img.Height, Bytes: len(out[i]), SHA256: hex.EncodeToString(sum[:]),
+				Width: img.Width, Height: img.Height, Bytes: e.size, SHA256: sum,
 			})
 		}
 	}
 	return nil
+}
+
+// encoded is an image ready for the site: in memory, or in a file of the
+// image cache.
+type encoded struct {
+	format socialimage.Format // "" when the image is not there
+	sum    [sha256.Size]byte
+	size   int
+	data   []byte
+	disk   *output.DiskFile
+}
+
+func inMemory(data []byte, f socialimage.Format) encoded {
+	return encoded{format: f, sum: sha256.Sum256(data), size: len(data), data: data}
+}
+
+func onDisk(e imagecache.Entry) encoded {
+	return encoded{format: socialimage.Format(e.Ext), sum: e.Sum, size: int(e.Size), disk: &output.DiskFile{Path: e.Path, Size: e.Size}}
 }
 
 // makeImage composes and encodes one image.
@@ -391,22 +429,23 @@ type sourceError struct {
 func (e *sourceError) Error() string { return e.src + ": " + e.err.Error() }
 func (e *sourceError) Unwrap() error { return e.err }
 
-// sniff returns the format of an encoded image by its first bytes, and
-// whether it is one the plan allows: a cached entry of the wrong kind is
-// not used.
-func sniff(data []byte, want socialimage.Format) (socialimage.Format, bool) {
-	var f socialimage.Format
+// sniff returns the format of an encoded image by its first bytes.
+func sniff(data []byte) (socialimage.Format, bool) {
 	switch {
-	case strings.HasPrefix(string(data), "\x89PNG\r\n\x1a\n"):
-		f = socialimage.PNG
-	case strings.HasPrefix(string(data), "\xff\xd8\xff"):
-		f = socialimage.JPEG
-	case strings.HasPrefix(string(data), "\x00\x00\x01\x00"):
-		f = socialimage.ICO
-	default:
-		return "", false
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return socialimage.PNG, true
+	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+		return socialimage.JPEG, true
+	case bytes.HasPrefix(data, []byte("\x00\x00\x01\x00")):
+		return socialimage.ICO, true
 	}
-	return f, want == socialimage.Auto && f != socialimage.ICO || want == f
+	return "", false
+}
+
+// fits reports whether an image in format f is one the plan allows: a
+// cached entry of the wrong kind is not used.
+func fits(f, want socialimage.Format) bool {
+	return want == socialimage.Auto && (f == socialimage.PNG || f == socialimage.JPEG) || want == f
 }
 
 // attachShares gives the manifest's share entries their images: an entry
@@ -416,16 +455,18 @@ func attachShares(k *kit, m *manifest.Manifest) {
 	if k.images == nil {
 		return
 	}
+	type at struct{ post, network string }
+	entries := map[at][]int{}
+	for i, e := range m.Shares {
+		entries[at{e.Post, e.Network}] = append(entries[at{e.Post, e.Network}], i)
+	}
 	for _, s := range k.images.shares {
-		found := false
-		for i := range m.Shares {
+		found := entries[at{s.Post, s.Network}]
+		for _, i := range found {
 			e := &m.Shares[i]
-			if e.Post == s.Post && e.Network == s.Network {
-				e.Image, e.Width, e.Height, e.Bytes, e.SHA256 = s.Image, s.Width, s.Height, s.Bytes, s.SHA256
-				found = true
-			}
+			e.Image, e.Width, e.Height, e.Bytes, e.SHA256 = s.Image, s.Width, s.Height, s.Bytes, s.SHA256
 		}
-		if !found {
+		if len(found) == 0 {
 			m.Shares = append(m.Shares, s)
 		}
 	}

@@ -10,11 +10,52 @@ import (
 	"github.com/marque-kit/marque/internal/voice"
 )
 
-// checkVoice runs the voice linter over the profile, the posts and the
-// About page, in parallel, merging in a fixed order. Then it drops every
-// finding, of any rule, that a marque:disable comment covers. It returns
-// the safe fixes whose findings remain and whose rule [rules] keeps on.
-func checkVoice(ctx context.Context, k *kit, l *diag.List) ([]voice.Fix, error) {
+// voiceRun is the voice linter running over the profile, the posts and
+// the About page while the site renders: the pages do not need its
+// findings.
+type voiceRun struct {
+	done    chan struct{}
+	results []*voice.Result
+	err     error
+}
+
+// startVoice starts the voice linter. Its caller must call wait before it
+// returns, so that nothing of a build outlives it.
+func startVoice(ctx context.Context, k *kit) *voiceRun {
+	v := &voiceRun{done: make(chan struct{})}
+	go func() {
+		defer close(v.done)
+		v.results, v.err = runVoice(ctx, k)
+	}()
+	return v
+}
+
+// wait waits for the linter to end.
+func (v *voiceRun) wait() { <-v.done }
+
+// merge waits for the linter, adds its findings to l in the files' order,
+// then drops every finding of l, of any rule, that a marque:disable
+// comment covers: call it after every other check. It returns the safe
+// fixes whose findings remain and whose rule [rules] keeps on.
+func (v *voiceRun) merge(k *kit, l *diag.List) ([]voice.Fix, error) {
+	v.wait()
+	if v.err != nil {
+		return nil, v.err
+	}
+	var sups []voice.Suppression
+	var fixes []voice.Fix
+	for _, r := range v.results {
+		l.Append(r.Findings)
+		sups = append(sups, r.Suppressions...)
+		fixes = append(fixes, r.Fixes...)
+	}
+	voice.Suppress(l, sups)
+	return voice.KeepFixes(fixes, sups, k.profile.Rules), nil
+}
+
+// runVoice lints every file, in parallel, and returns the results in the
+// files' order.
+func runVoice(ctx context.Context, k *kit) ([]*voice.Result, error) {
 	c, err := voice.New(k.profile)
 	if err != nil {
 		return nil, err
@@ -48,13 +89,5 @@ func checkVoice(ctx context.Context, k *kit, l *diag.List) ([]voice.Fix, error) 
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	var sups []voice.Suppression
-	var fixes []voice.Fix
-	for _, r := range results {
-		l.Append(r.Findings)
-		sups = append(sups, r.Suppressions...)
-		fixes = append(fixes, r.Fixes...)
-	}
-	voice.Suppress(l, sups)
-	return voice.KeepFixes(fixes, sups, k.profile.Rules), nil
+	return results, nil
 }

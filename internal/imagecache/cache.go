@@ -1,36 +1,46 @@
 package imagecache
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
 )
-
-// magic starts every entry; its last byte is the entry format's version.
-const magic = "marque image cache\x00\x01"
 
 // Cache is a folder of encoded images. Its methods are safe for concurrent
 // use: entries are independent files, written by rename.
+//
+// A Cache lists each of its two-letter folders once, the first time it
+// looks an entry up there, and keeps the listing up to date with its own
+// Puts: open one per build, so that a build sees the entries earlier
+// builds wrote.
 type Cache struct {
 	dir string
+
+	mu    sync.Mutex
+	lists map[string]map[string]string // folder → key's rest → entry's file name
+}
+
+// An Entry is an image the cache holds: the file it is in (its name says
+// the rest), to be read, linked or copied.
+type Entry struct {
+	Path string
+	Ext  string // the image's format, as Put was told it
+	Size int64
+	Sum  [sha256.Size]byte // the SHA-256 of the file's bytes
 }
 
 // Open returns the cache in dir, which is made on the first Put.
-func Open(dir string) *Cache { return &Cache{dir: dir} }
+func Open(dir string) *Cache { return &Cache{dir: dir, lists: map[string]map[string]string{}} }
 
 // Dir returns the cache's folder.
 func (c *Cache) Dir() string { return c.dir }
-
-func (c *Cache) path(key string) string {
-	// Two levels, as git does, so that no folder grows too large.
-	return filepath.Join(c.dir, key[:2], key[2:])
-}
 
 func validKey(key string) bool {
 	if len(key) != 2*sha256.Size {
@@ -40,73 +50,146 @@ func validKey(key string) bool {
 	return err == nil
 }
 
-// Get returns the bytes stored under key, and whether there were any. An
-// entry that does not check out is a miss.
-func (c *Cache) Get(key string) ([]byte, bool) {
-	if !validKey(key) {
-		return nil, false
+// validExt reports whether ext can end an entry's name: a few lower-case
+// letters or digits.
+func validExt(ext string) bool {
+	if ext == "" || len(ext) > 8 {
+		return false
 	}
-	f, err := os.Open(c.path(key))
-	if err != nil {
-		return nil, false
+	for _, r := range ext {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') {
+			return false
+		}
 	}
-	defer f.Close()
-	// An entry not as Put leaves it, a file its owner may not read and
-	// write, is a miss even for a user who reads it anyway (root): Put
-	// then replaces it, and the cache works for everyone who shares it.
-	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() || info.Mode().Perm()&0o600 != 0o600 {
-		return nil, false
-	}
-	data := make([]byte, info.Size())
-	if _, err := io.ReadFull(f, data); err != nil {
-		return nil, false
-	}
-	return decode(key, data)
+	return true
 }
 
-// decode checks an entry's header and returns its payload.
-func decode(key string, data []byte) ([]byte, bool) {
-	head := len(magic) + len(key) + 1 + 2*sha256.Size + 1
-	if len(data) < head || string(data[:len(magic)]) != magic {
-		return nil, false
-	}
-	rest := data[len(magic):]
-	if string(rest[:len(key)]) != key || rest[len(key)] != '\n' {
-		return nil, false
-	}
-	rest = rest[len(key)+1:]
-	sum, payload := rest[:2*sha256.Size], rest[2*sha256.Size+1:]
-	if rest[2*sha256.Size] != '\n' {
-		return nil, false
-	}
-	got := sha256.Sum256(payload)
-	if !bytes.Equal([]byte(hex.EncodeToString(got[:])), sum) {
-		return nil, false
-	}
-	return payload, true
+// name returns an entry's file name in its folder: the rest of its key,
+// its size, its sum and its format, "<key[2:]>-<size>-<sum>.<ext>".
+func name(key string, size int64, sum [sha256.Size]byte, ext string) string {
+	return key[2:] + "-" + strconv.FormatInt(size, 10) + "-" + hex.EncodeToString(sum[:]) + "." + ext
 }
 
-// Put stores data under key, replacing whatever was there: a bad entry, a
-// folder in its place, a file in the place of its folder.
-func (c *Cache) Put(key string, data []byte) error {
-	if !validKey(key) {
-		return fmt.Errorf("image cache: invalid key %q", key)
+// parse returns what an entry's file name says, and whether it is one.
+func parse(file string) (rest string, e Entry, ok bool) {
+	base, ext, ok := strings.Cut(file, ".")
+	if !ok || !validExt(ext) {
+		return "", e, false
 	}
-	name := c.path(key)
-	dir := filepath.Dir(name)
+	parts := strings.Split(base, "-")
+	if len(parts) != 3 || len(parts[0]) != 2*sha256.Size-2 || len(parts[2]) != 2*sha256.Size {
+		return "", e, false
+	}
+	size, err := strconv.ParseInt(parts[1], 10, 64)
+	if err != nil || size < 0 || strconv.FormatInt(size, 10) != parts[1] {
+		return "", e, false
+	}
+	if n, err := hex.Decode(e.Sum[:], []byte(parts[2])); err != nil || n != sha256.Size {
+		return "", e, false
+	}
+	if _, err := hex.DecodeString(parts[0]); err != nil {
+		return "", e, false
+	}
+	e.Ext, e.Size = ext, size
+	return parts[0], e, true
+}
+
+// find returns the entry its folder's listing names for key.
+func (c *Cache) find(key string) (Entry, bool) {
+	if !validKey(key) {
+		return Entry{}, false
+	}
+	folder := key[:2]
+	c.mu.Lock()
+	list, ok := c.lists[folder]
+	if !ok {
+		list = c.list(folder)
+		c.lists[folder] = list
+	}
+	file, ok := list[key[2:]]
+	c.mu.Unlock()
+	if !ok {
+		return Entry{}, false
+	}
+	_, e, _ := parse(file)
+	e.Path = filepath.Join(c.dir, folder, file)
+	return e, true
+}
+
+// list reads folder's entries. Of two entries of one key (written by
+// builds of two versions), the first by name is taken, whichever it is:
+// both are the same image.
+func (c *Cache) list(folder string) map[string]string {
+	list := map[string]string{}
+	files, _ := os.ReadDir(filepath.Join(c.dir, folder))
+	for _, f := range files {
+		if rest, _, ok := parse(f.Name()); ok {
+			if _, dup := list[rest]; !dup {
+				list[rest] = f.Name()
+			}
+		}
+	}
+	return list
+}
+
+// Lookup returns the entry under key without reading it: an entry that is
+// not a file its owner may read and write, or whose size is not the one
+// its name says, is a miss. A file changed in place but not in size is
+// not seen, as git's index and make do not see it: the cost of reading
+// every image of a large site at each build, which linking saves.
+func (c *Cache) Lookup(key string) (Entry, bool) {
+	e, ok := c.find(key)
+	if !ok {
+		return Entry{}, false
+	}
+	info, err := os.Lstat(e.Path)
+	if err != nil || !usable(info) || info.Size() != e.Size {
+		return Entry{}, false
+	}
+	return e, true
+}
+
+// usable reports whether an entry's file is as Put leaves it: a regular
+// file its owner may read and write. Anything else is a miss even for a
+// user who reads it anyway (root): Put then replaces it, and the cache
+// works for everyone who shares it.
+func usable(info fs.FileInfo) bool {
+	return info.Mode().IsRegular() && info.Mode().Perm()&0o600 == 0o600
+}
+
+// Get returns the entry under key and its bytes, which it checks against
+// the size and sum the entry's name says: an entry that does not check out
+// is a miss.
+func (c *Cache) Get(key string) (Entry, []byte, bool) {
+	e, ok := c.Lookup(key)
+	if !ok {
+		return Entry{}, nil, false
+	}
+	data, err := os.ReadFile(e.Path)
+	if err != nil || int64(len(data)) != e.Size || sha256.Sum256(data) != e.Sum {
+		return Entry{}, nil, false
+	}
+	return e, data, true
+}
+
+// Put stores data, an image in the format ext ("png"), under key,
+// replacing whatever was there: a bad entry, a folder in its place, a
+// file in the place of its folder. It returns the new entry.
+func (c *Cache) Put(key, ext string, data []byte) (Entry, error) {
+	if !validKey(key) {
+		return Entry{}, fmt.Errorf("image cache: invalid key %q", key)
+	}
+	if !validExt(ext) {
+		return Entry{}, fmt.Errorf("image cache: invalid format %q", ext)
+	}
+	folder := key[:2]
+	dir := filepath.Join(c.dir, folder)
 	if err := makeDir(dir); err != nil {
-		return fmt.Errorf("image cache: %w", err)
+		return Entry{}, fmt.Errorf("image cache: %w", err)
 	}
-	sum := sha256.Sum256(data)
-	var b bytes.Buffer
-	b.Grow(len(magic) + len(key) + 2*sha256.Size + 2 + len(data))
-	b.WriteString(magic)
-	b.WriteString(key)
-	b.WriteByte('\n')
-	b.WriteString(hex.EncodeToString(sum[:]))
-	b.WriteByte('\n')
-	b.Write(data)
+	e := Entry{Ext: ext, Size: int64(len(data)), Sum: sha256.Sum256(data)}
+	file := name(key, e.Size, e.Sum, ext)
+	e.Path = filepath.Join(dir, file)
 
 	tmp, err := os.CreateTemp(dir, ".tmp-*")
 	if errors.Is(err, fs.ErrPermission) {
@@ -117,28 +200,44 @@ func (c *Cache) Put(key string, data []byte) error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("image cache: %w", err)
+		return Entry{}, fmt.Errorf("image cache: %w", err)
 	}
-	_, werr := tmp.Write(b.Bytes())
+	_, werr := tmp.Write(data)
+	// Entries are linked into sites, which web servers must read.
+	merr := tmp.Chmod(0o644)
 	serr := tmp.Sync()
 	cerr := tmp.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
+	if err := errors.Join(werr, merr, serr, cerr); err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("image cache: %w", err)
+		return Entry{}, fmt.Errorf("image cache: %w", err)
 	}
-	err = os.Rename(tmp.Name(), name)
+	err = os.Rename(tmp.Name(), e.Path)
 	if err != nil {
 		// Something that is no entry is in its place, a folder most
 		// likely: the cache's files are its own, so it goes.
-		if os.RemoveAll(name) == nil {
-			err = os.Rename(tmp.Name(), name)
+		if os.RemoveAll(e.Path) == nil {
+			err = os.Rename(tmp.Name(), e.Path)
 		}
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("image cache: %w", err)
+		return Entry{}, fmt.Errorf("image cache: %w", err)
 	}
-	return nil
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	list, ok := c.lists[folder]
+	if !ok {
+		list = c.list(folder)
+		c.lists[folder] = list
+	}
+	// The entry this one replaces, if another name held the key, is
+	// removed: linked into a site, its file lives on there.
+	if was, ok := list[key[2:]]; ok && was != file {
+		os.RemoveAll(filepath.Join(dir, was))
+	}
+	list[key[2:]] = file
+	return e, nil
 }
 
 // makeDir makes dir, one of the cache's two-letter folders, removing a

@@ -13,35 +13,35 @@ import (
 func TestRepair(t *testing.T) {
 	tests := []struct {
 		name  string
-		spoil func(c *Cache, k string) error
+		spoil func(p string) error
 	}{
-		{"a folder in the entry's place", func(c *Cache, k string) error {
-			if err := os.Remove(c.path(k)); err != nil {
+		{"a folder in the entry's place", func(p string) error {
+			if err := os.Remove(p); err != nil {
 				return err
 			}
-			if err := os.MkdirAll(filepath.Join(c.path(k), "x"), 0o755); err != nil {
+			if err := os.MkdirAll(filepath.Join(p, "x"), 0o755); err != nil {
 				return err
 			}
-			return os.WriteFile(filepath.Join(c.path(k), "x", "y"), []byte("y"), 0o644)
+			return os.WriteFile(filepath.Join(p, "x", "y"), []byte("y"), 0o644)
 		}},
-		{"a file in the place of the entry's folder", func(c *Cache, k string) error {
-			dir := filepath.Dir(c.path(k))
+		{"a file in the place of the entry's folder", func(p string) error {
+			dir := filepath.Dir(p)
 			if err := os.RemoveAll(dir); err != nil {
 				return err
 			}
 			return os.WriteFile(dir, []byte("not a folder"), 0o644)
 		}},
-		{"an entry nobody may read", func(c *Cache, k string) error {
-			return os.Chmod(c.path(k), 0)
+		{"an entry nobody may read", func(p string) error {
+			return os.Chmod(p, 0)
 		}},
-		{"a folder nobody may write", func(c *Cache, k string) error {
-			return os.Chmod(filepath.Dir(c.path(k)), 0o500)
+		{"a folder nobody may write", func(p string) error {
+			return os.Chmod(filepath.Dir(p), 0o500)
 		}},
-		{"a folder nobody may enter", func(c *Cache, k string) error {
-			return os.Chmod(filepath.Dir(c.path(k)), 0)
+		{"a folder nobody may enter", func(p string) error {
+			return os.Chmod(filepath.Dir(p), 0)
 		}},
-		{"a temporary file of a killed build", func(c *Cache, k string) error {
-			return os.WriteFile(filepath.Join(filepath.Dir(c.path(k)), ".tmp-123"), []byte("half"), 0o644)
+		{"a temporary file of a killed build", func(p string) error {
+			return os.WriteFile(filepath.Join(filepath.Dir(p), ".tmp-123"), []byte("half"), 0o644)
 		}},
 	}
 	for _, tt := range tests {
@@ -49,19 +49,20 @@ func TestRepair(t *testing.T) {
 			c := Open(t.TempDir())
 			k := key(tt.name)
 			want := []byte("the image of " + tt.name)
-			if err := c.Put(k, want); err != nil {
+			if _, err := c.Put(k, "png", want); err != nil {
 				t.Fatal(err)
 			}
-			if err := tt.spoil(c, k); err != nil {
+			if err := tt.spoil(entryPath(t, c, k)); err != nil {
 				t.Fatal(err)
 			}
-			if got, ok := c.Get(k); ok && string(got) != string(want) {
+			c = Open(c.Dir())
+			if _, got, ok := c.Get(k); ok && string(got) != string(want) {
 				t.Fatalf("Get = %q", got)
 			}
-			if err := c.Put(k, want); err != nil {
+			if _, err := c.Put(k, "png", want); err != nil {
 				t.Fatalf("Put did not repair the entry: %v", err)
 			}
-			if got, ok := c.Get(k); !ok || string(got) != string(want) {
+			if _, got, ok := Open(c.Dir()).Get(k); !ok || string(got) != string(want) {
 				t.Fatalf("after Put, Get = %q, %v", got, ok)
 			}
 		})
