@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 
@@ -62,9 +63,9 @@ func TestBuildFullDisk(t *testing.T) {
 	before := readTree(t, public)
 
 	writeKit(t, kit, map[string]string{"content/posts/a.md": "+++\ntitle = \"A\"\ndate = 2026-01-05\n+++\nBonjour, encore.\n"})
-	written := 0
+	var written atomic.Int32
 	output.WriteHook = func(string) error {
-		if written++; written > 3 {
+		if written.Add(1) > 3 {
 			return syscall.ENOSPC
 		}
 		return nil

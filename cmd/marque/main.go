@@ -56,6 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return exitUnusable
 	}
+	defer startProfile(stderr)()
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "build":
