@@ -1,5 +1,5 @@
 // Command valekit prepares and checks the comparison of marque's voice
-// linter with Vale on a generated kit (see bench/vale.sh).
+// linter with Vale on a generated kit (see bench/run.sh).
 //
 // Usage:
 //
