@@ -198,32 +198,6 @@ func TestScheduled(t *testing.T) {
 	}
 }
 
-// FuzzFold checks that folding keeps every line within 75 octets, never
-// splits a character, and unfolds to the line it was given.
-func FuzzFold(f *testing.F) {
-	f.Add("DESCRIPTION:" + strings.Repeat("é", 80))
-	f.Add("SUMMARY:" + strings.Repeat("a", 74) + "👨‍👩‍👧")
-	f.Fuzz(func(t *testing.T, s string) {
-		if strings.ContainsAny(s, "\r\n") {
-			return
-		}
-		var b bytes.Buffer
-		fold(&b, s)
-		out := b.String()
-		if !strings.HasSuffix(out, "\r\n") {
-			t.Fatalf("no CRLF at the end: %q", out)
-		}
-		for _, l := range strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n") {
-			if len(l) > 75 {
-				t.Fatalf("a line of %d octets", len(l))
-			}
-		}
-		if got := strings.ReplaceAll(strings.TrimSuffix(out, "\r\n"), "\r\n ", ""); got != s {
-			t.Fatalf("unfolds to %q, want %q", got, s)
-		}
-	})
-}
-
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	if *update {

@@ -3,7 +3,8 @@ package vcard
 import (
 	"bytes"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/marque-kit/marque/internal/contentline"
 )
 
 // Card is a person's contact card.
@@ -46,21 +47,21 @@ func (c *Card) Encode() []byte {
 	w.line("VERSION", "", "4.0")
 	w.line("PRODID", "", "-//marque//marque//EN")
 	w.line("KIND", "", "individual")
-	w.line("FN", "", escape(c.Name))
+	w.line("FN", "", contentline.Escape(c.Name))
 	given, family := splitName(c.Name)
-	w.line("N", "", escape(family)+";"+escape(given)+";;;")
+	w.line("N", "", contentline.Escape(family)+";"+contentline.Escape(given)+";;;")
 	if c.Title != "" {
-		w.line("TITLE", "", escape(c.Title))
+		w.line("TITLE", "", contentline.Escape(c.Title))
 	}
 	if c.Email != "" {
-		w.line("EMAIL", ";TYPE=work", escape(c.Email))
+		w.line("EMAIL", ";TYPE=work", contentline.Escape(c.Email))
 	}
 	switch {
 	case c.Phone.Global != "":
 		w.line("TEL", ";VALUE=uri;TYPE=voice", c.Phone.URI())
 	case c.Phone.Text != "":
 		// A national number has no tel: URI without its country.
-		w.line("TEL", ";VALUE=text;TYPE=voice", escape(c.Phone.Text))
+		w.line("TEL", ";VALUE=text;TYPE=voice", contentline.Escape(c.Phone.Text))
 	}
 	if c.URL != "" {
 		w.line("URL", ";PREF=1", c.URL)
@@ -69,7 +70,7 @@ func (c *Card) Encode() []byte {
 		w.line("PHOTO", ";MEDIATYPE=image/jpeg", c.Photo)
 	}
 	if c.Note != "" {
-		w.line("NOTE", "", escape(c.Note))
+		w.line("NOTE", "", contentline.Escape(c.Note))
 	}
 	if c.Locale != "" {
 		w.line("LANG", "", c.Locale)
@@ -80,7 +81,7 @@ func (c *Card) Encode() []byte {
 		// Apple's and Google's contacts show as the URL's label, is the
 		// form they all keep.
 		w.line(p.Group+".URL", "", p.URL)
-		w.line(p.Group+".X-ABLABEL", "", escape(p.Label))
+		w.line(p.Group+".X-ABLABEL", "", contentline.Escape(p.Label))
 	}
 	w.line("END", "", "VCARD")
 	return w.b.Bytes()
@@ -89,58 +90,9 @@ func (c *Card) Encode() []byte {
 // writer writes content lines, folded.
 type writer struct{ b bytes.Buffer }
 
-// maxLine is the longest line RFC 6350 section 3.2 allows, in octets, CRLF
-// excluded.
-const maxLine = 75
-
 // line writes "NAME;PARAMS:VALUE", the value already escaped.
 func (w *writer) line(name, params, value string) {
-	w.b.WriteString(Fold(name + params + ":" + value))
-}
-
-// Fold returns one content line folded into lines of at most 75 octets:
-// each continuation starts with a space, which counts in its 75, and no
-// UTF-8 sequence is split. Every line ends in CRLF.
-func Fold(line string) string {
-	var b strings.Builder
-	limit := maxLine
-	for len(line) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(line[cut]) {
-			cut--
-		}
-		if cut == 0 {
-			// Not UTF-8: no sequence to keep whole, and cutting
-			// nothing would never end.
-			cut = limit
-		}
-		b.WriteString(line[:cut])
-		b.WriteString("\r\n ")
-		line = line[cut:]
-		limit = maxLine - 1
-	}
-	b.WriteString(line)
-	b.WriteString("\r\n")
-	return b.String()
-}
-
-// escape escapes a text value (RFC 6350 section 3.4): backslash, comma and
-// semicolon take a backslash, and a newline becomes \n.
-func escape(s string) string {
-	var b strings.Builder
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	for _, r := range s {
-		switch r {
-		case '\\', ',', ';':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\n', '\r':
-			b.WriteString(`\n`)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	w.b.WriteString(contentline.Fold(name + params + ":" + value))
 }
 
 // particles are the lower-case words that belong to a family name that

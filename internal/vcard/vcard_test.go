@@ -170,52 +170,6 @@ func TestCheckEmail(t *testing.T) {
 	}
 }
 
-// unfold and unescape undo Fold and escape, as a reader of vCards does.
-func unfold(s string) string { return strings.ReplaceAll(s, "\r\n ", "") }
-
-func unescape(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			i++
-			if s[i] == 'n' || s[i] == 'N' {
-				b.WriteByte('\n')
-			} else {
-				b.WriteByte(s[i])
-			}
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-func FuzzFoldEscape(f *testing.F) {
-	f.Add("Solène Garnier")
-	f.Add(strings.Repeat("é,;\\\n", 40))
-	f.Add(strings.Repeat("a", 200))
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		folded := Fold("NOTE:" + escape(s))
-		for _, l := range strings.Split(strings.TrimSuffix(folded, "\r\n"), "\r\n") {
-			if len(l) > 75 || !utf8.ValidString(l) {
-				t.Fatalf("bad line %q", l)
-			}
-			if strings.ContainsAny(l, "\r\n") {
-				t.Fatalf("line break inside %q", l)
-			}
-		}
-		want := strings.ReplaceAll(s, "\r\n", "\n")
-		want = strings.ReplaceAll(want, "\r", "\n")
-		got := unescape(strings.TrimPrefix(strings.TrimSuffix(unfold(folded), "\r\n"), "NOTE:"))
-		if got != want {
-			t.Fatalf("round trip: %q, want %q", got, want)
-		}
-	})
-}
-
 func FuzzParsePhone(f *testing.F) {
 	for _, s := range []string{"+33 6 39 98 42 17", "+33 (0)6 39", "06.39.98", "(((", "+", "+(0)"} {
 		f.Add(s)
