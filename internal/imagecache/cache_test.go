@@ -122,9 +122,9 @@ func TestNotEntries(t *testing.T) {
 	sum := sha256.Sum256([]byte("abc"))
 	good := name(k, 3, sum, "png")
 	for _, file := range []string{
-		k[2:],            // an entry of the cache's first format
-		".tmp-123",       // a killed Put's
-		good + ".part",   // two dots
+		k[2:],          // an entry of the cache's first format
+		".tmp-123",     // a killed Put's
+		good + ".part", // two dots
 		strings.Replace(good, "-3-", "-03-", 1),
 		strings.Replace(good, "-3-", "--3-", 1),
 		strings.Replace(good, "-3-", "-x-", 1),
