@@ -2,6 +2,7 @@ package diag
 
 import (
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -10,9 +11,13 @@ import (
 // byte offsets while they are made; the line table is built once per file, on
 // first use, so files without findings never pay for it.
 type File struct {
-	Name  string // kit-relative, slash-separated path, as printed
-	Src   []byte
-	lines []int // byte offset of the start of each line, built lazily
+	Name string // kit-relative, slash-separated path, as printed
+	Src  []byte
+
+	// lines is the byte offset of the start of each line, built on the
+	// first Pos: checks run in parallel ask for positions in one file.
+	once  sync.Once
+	lines []int
 }
 
 // NewFile returns a File for src, printed as name.
@@ -26,14 +31,14 @@ func (f *File) Pos(off int) Pos {
 	if f == nil {
 		return Pos{}
 	}
-	if f.lines == nil {
+	f.once.Do(func() {
 		f.lines = append(f.lines, 0)
 		for i, b := range f.Src {
 			if b == '\n' {
 				f.lines = append(f.lines, i+1)
 			}
 		}
-	}
+	})
 	if off < 0 {
 		off = 0
 	}

@@ -10,7 +10,6 @@ import (
 	"sync"
 	"unicode"
 
-	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -170,28 +169,27 @@ type glyphProblem struct {
 	fallback bool // the embedded fallback draws it
 }
 
-// Filter returns text without the characters no face of role can draw, and
+// filter returns text without the characters no face of role can draw, and
 // the characters the role's own face lacks. Invisible format characters
 // (joiners, variation selectors) that no face has are dropped silently:
-// they draw nothing anyway.
-func (f *Fonts) filter(role Role, text string) (string, []glyphProblem) {
-	var buf sfnt.Buffer
+// they draw nothing anyway. buf is the caller's, not in use elsewhere.
+func (f *Fonts) filter(buf *sfnt.Buffer, role Role, text string) (string, []glyphProblem) {
 	face := f.face(role)
 	out := make([]rune, 0, len(text))
 	var problems []glyphProblem
 	seen := map[rune]bool{}
 	for _, r := range text {
 		switch {
-		case face.covers(&buf, r) || r == ' ':
+		case face.covers(buf, r) || r == ' ':
 			out = append(out, r)
 			continue
 		case isSpace(r):
 			out = append(out, r) // drawn as a space of the right width
 			continue
-		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Mn, r) && !f.fallback.covers(&buf, r):
+		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Mn, r) && !f.fallback.covers(buf, r):
 			continue
 		}
-		fb := f.fallback.covers(&buf, r)
+		fb := f.fallback.covers(buf, r)
 		if fb {
 			out = append(out, r)
 		}
@@ -204,101 +202,6 @@ func (f *Fonts) filter(role Role, text string) (string, []glyphProblem) {
 }
 
 func isSpace(r rune) bool { return unicode.Is(unicode.Zs, r) }
-
-// shaper lays out and draws text of one size with one role's face and the
-// fallback. It holds buffers, so it belongs to one goroutine.
-type shaper struct {
-	main, fallback *Face
-	ppem           fixed.Int26_6
-	buf            sfnt.Buffer
-}
-
-func (f *Fonts) shaper(role Role, size float64) *shaper {
-	return &shaper{main: f.face(role), fallback: f.fallback, ppem: fixed.Int26_6(size*64 + 0.5)}
-}
-
-// glyph is one character placed on a line.
-type glyph struct {
-	face *Face
-	idx  sfnt.GlyphIndex
-	r    rune
-	x    fixed.Int26_6 // pen position from the line's start
-}
-
-// layout places text on one line: advances, kerning between characters of
-// the same face, spaces the face lacks drawn as the width of a space scaled
-// to their kind. It returns the glyphs and the line's width.
-func (s *shaper) layout(text string) ([]glyph, fixed.Int26_6) {
-	var gs []glyph
-	var x fixed.Int26_6
-	var prev *glyph
-	for _, r := range text {
-		face := s.main
-		idx, _ := face.font.GlyphIndex(&s.buf, r)
-		if idx == 0 {
-			if fi, _ := s.fallback.font.GlyphIndex(&s.buf, r); fi != 0 {
-				face, idx = s.fallback, fi
-			}
-		}
-		if idx == 0 {
-			if !isSpace(r) {
-				continue // filtered out before; never a tofu box
-			}
-			prev = nil
-			x += s.spaceWidth(r)
-			continue
-		}
-		if prev != nil && prev.face == face {
-			if k, err := face.font.Kern(&s.buf, prev.idx, idx, s.ppem, font.HintingNone); err == nil {
-				x += k
-			}
-		}
-		gs = append(gs, glyph{face: face, idx: idx, r: r, x: x})
-		prev = &gs[len(gs)-1]
-		adv, err := face.font.GlyphAdvance(&s.buf, idx, s.ppem, font.HintingNone)
-		if err == nil {
-			x += adv
-		}
-	}
-	return gs, x
-}
-
-// spaceWidth is the width of a space character the face does not have:
-// a narrow no-break space is half a space, the others a full one.
-func (s *shaper) spaceWidth(r rune) fixed.Int26_6 {
-	idx, _ := s.main.font.GlyphIndex(&s.buf, ' ')
-	adv, _ := s.main.font.GlyphAdvance(&s.buf, idx, s.ppem, font.HintingNone)
-	if r == '\u202f' || r == '\u2009' || r == '\u200a' {
-		return adv / 2
-	}
-	return adv
-}
-
-// width returns the width of text in pixels.
-func (s *shaper) width(text string) float64 {
-	_, w := s.layout(text)
-	return float64(w) / 64
-}
-
-// metrics returns the ascent and descent of the role's face in pixels:
-// the room a line needs above and below its baseline, accents included.
-func (s *shaper) metrics() (ascent, descent float64) {
-	m, err := s.main.font.Metrics(&s.buf, s.ppem, font.HintingNone)
-	if err != nil {
-		return float64(s.ppem) / 64 * 0.9, float64(s.ppem) / 64 * 0.25
-	}
-	return float64(m.Ascent) / 64, float64(m.Descent) / 64
-}
-
-// capHeight returns the height of capital letters in pixels, for aligning
-// the tops of text blocks with shapes.
-func (s *shaper) capHeight() float64 {
-	m, err := s.main.font.Metrics(&s.buf, s.ppem, font.HintingNone)
-	if err != nil || m.CapHeight <= 0 {
-		return float64(s.ppem) / 64 * 0.7
-	}
-	return float64(m.CapHeight) / 64
-}
 
 // faceCache keeps the brand fonts parsed by earlier plans of this process,
 // by path and content: serve plans the kit again on every save, and a

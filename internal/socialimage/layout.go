@@ -9,6 +9,7 @@ import (
 
 	"github.com/marque-kit/marque/internal/brand"
 	"github.com/marque-kit/marque/internal/contrast"
+	"github.com/marque-kit/marque/internal/diag"
 	"github.com/marque-kit/marque/internal/network"
 )
 
@@ -211,9 +212,9 @@ func (p *planner) card(netName string, s network.Slot, post *Post, path string) 
 		headBottom = float64(lr.Max.Y)
 	}
 	if post != nil {
-		name := p.text(Strong, pr.Name, p.in.Profile.ValuePos("person.name"))
+		name := p.text(Strong, pr.Name, p.at.name)
 		size := u * 0.04
-		sh := p.in.Fonts.shaper(Strong, size)
+		sh := p.shaper(Strong, size)
 		x := float64(text.Min.X)
 		base := float64(text.Min.Y) + sh.capHeight()
 		if !lr.Empty() {
@@ -233,7 +234,7 @@ func (p *planner) card(netName string, s network.Slot, post *Post, path string) 
 
 	// The footer: the date of a post, and the site's address.
 	footSize := u * 0.036
-	fsh := p.in.Fonts.shaper(Body, footSize)
+	fsh := p.shaper(Body, footSize)
 	_, fd := fsh.metrics()
 	footBase := float64(text.Max.Y) - fd
 	footTop := footBase - fsh.capHeight()
@@ -241,7 +242,7 @@ func (p *planner) card(netName string, s network.Slot, post *Post, path string) 
 	if post != nil && p.in.Date != nil {
 		footLeft = p.text(Body, p.in.Date(post.Date), post.TitlePos)
 	}
-	host := p.text(Body, p.in.Host, p.in.Profile.ValuePos("person.site_url"))
+	host := p.text(Body, p.in.Host, p.at.siteURL)
 	if footLeft == "" {
 		footLeft, host = host, ""
 	}
@@ -277,15 +278,15 @@ func (p *planner) card(netName string, s network.Slot, post *Post, path string) 
 // personBlocks returns the stack that presents the person: name, an accent
 // rule, role and tagline, sized from the unit u.
 func (p *planner) personBlocks(u float64, rule *block) []*block {
-	st, pr, prof := p.style, p.in.Profile.Person, p.in.Profile
+	st, pr := p.style, p.in.Profile.Person
 	blocks := []*block{
-		{role: Heading, text: p.text(Heading, pr.Name, prof.ValuePos("person.name")), size: u * 0.11, maxLines: 2, leading: 1.1, color: st.title},
+		{role: Heading, text: p.text(Heading, pr.Name, p.at.name), size: u * 0.11, maxLines: 2, leading: 1.1, color: st.title},
 		rule,
-		{role: Strong, text: p.text(Strong, pr.Role, prof.ValuePos("person.role")), size: u * 0.05, maxLines: 2, leading: 1.25, color: st.ink, gap: u * 0.045},
+		{role: Strong, text: p.text(Strong, pr.Role, p.at.role), size: u * 0.05, maxLines: 2, leading: 1.25, color: st.ink, gap: u * 0.045},
 	}
 	rule.gap = u * 0.04
 	if pr.Tagline != "" {
-		blocks = append(blocks, &block{role: Body, text: p.text(Body, pr.Tagline, prof.ValuePos("person.tagline")),
+		blocks = append(blocks, &block{role: Body, text: p.text(Body, pr.Tagline, p.at.tagline),
 			size: u * 0.042, maxLines: 3, leading: 1.3, color: st.ink, gap: u * 0.02})
 	}
 	return blocks
@@ -317,16 +318,16 @@ func (p *planner) banner(netName string, s network.Slot, path string) *Image {
 	}
 	rule := &block{rule: true, ruleW: u * 0.22, ruleH: max(3, u*0.025), color: p.style.rule, gap: u * 0.07}
 	blocks := []*block{
-		{role: Heading, text: p.text(Heading, pr.Name, p.in.Profile.ValuePos("person.name")), size: u * 0.26, maxLines: 1, leading: 1.1, color: p.style.title},
+		{role: Heading, text: p.text(Heading, pr.Name, p.at.name), size: u * 0.26, maxLines: 1, leading: 1.1, color: p.style.title},
 		rule,
-		{role: Strong, text: p.text(Strong, pr.Role, p.in.Profile.ValuePos("person.role")), size: u * 0.1, maxLines: 2, leading: 1.25, color: p.style.ink, gap: u * 0.08},
+		{role: Strong, text: p.text(Strong, pr.Role, p.at.role), size: u * 0.1, maxLines: 2, leading: 1.25, color: p.style.ink, gap: u * 0.08},
 	}
 	if pr.Tagline != "" {
-		blocks = append(blocks, &block{role: Body, text: p.text(Body, pr.Tagline, p.in.Profile.ValuePos("person.tagline")),
+		blocks = append(blocks, &block{role: Body, text: p.text(Body, pr.Tagline, p.at.tagline),
 			size: u * 0.085, maxLines: 2, leading: 1.3, color: p.style.ink, gap: u * 0.03})
 	}
 	if p.in.Host != "" {
-		blocks = append(blocks, &block{role: Body, text: p.text(Body, p.in.Host, p.in.Profile.ValuePos("person.site_url")),
+		blocks = append(blocks, &block{role: Body, text: p.text(Body, p.in.Host, p.at.siteURL),
 			size: u * 0.07, maxLines: 1, leading: 1.2, color: p.style.soft, gap: u * 0.06})
 	}
 	fitted := p.fitStack(blocks, float64(box.Dx()), u, 0.45)
@@ -367,8 +368,8 @@ func (p *planner) poster(netName string, s network.Slot, path string) *Image {
 	// The site's address closes the poster at the bottom of the safe area.
 	hostSize := u * 0.045
 	bottom := float64(box.Max.Y)
-	if host := p.text(Body, p.in.Host, p.in.Profile.ValuePos("person.site_url")); host != "" {
-		sh := p.in.Fonts.shaper(Strong, hostSize)
+	if host := p.text(Body, p.in.Host, p.at.siteURL); host != "" {
+		sh := p.shaper(Strong, hostSize)
 		_, d := sh.metrics()
 		base := float64(box.Max.Y) - d
 		img.Lines = append(img.Lines, Line{Text: host, Role: Strong, Size: round2(hostSize),
@@ -421,7 +422,7 @@ func (p *planner) icon(s network.Slot, path string, sizes []int) *Image {
 	disc := image.Rect(0, 0, W, W).Inset(inset)
 	img.Shapes = append(img.Shapes, Shape{Rect: disc, Color: c.Primary, Round: true})
 	ink := contrast.On(c.Primary, c.Background)
-	initials := p.text(Heading, initials(p.in.Profile.Person.Name), p.in.Profile.ValuePos("person.name"))
+	initials := p.text(Heading, initials(p.in.Profile.Person.Name), p.at.name)
 	if initials == "" {
 		return img
 	}
@@ -429,7 +430,7 @@ func (p *planner) icon(s network.Slot, path string, sizes []int) *Image {
 	if utf8.RuneCountInString(initials) == 1 {
 		size = float64(disc.Dx()) * 0.58
 	}
-	sh := p.in.Fonts.shaper(Heading, size)
+	sh := p.shaper(Heading, size)
 	x := float64(disc.Min.X) + (float64(disc.Dx())-sh.width(initials))/2
 	y := float64(disc.Min.Y) + (float64(disc.Dy())+sh.capHeight())/2
 	img.Lines = append(img.Lines, Line{Text: initials, Role: Heading, Size: round2(size), X: int(math.Round(x)), Y: int(math.Round(y)), Color: ink, On: []brand.Color{c.Primary}})
@@ -455,8 +456,7 @@ func initials(name string) string {
 // checkContrast reports the brand's text pairs (text and accent on the
 // background, as the site uses them) and every pair the images draw text
 // with, when below min_contrast. Each pair is reported once.
-func (p *planner) checkContrast(imgs []*Image) {
-	prof := p.in.Profile
+func checkContrast(prof *brand.Profile, l *diag.List, imgs []*Image) {
 	c, minC := prof.Identity.Colors, prof.Identity.MinContrast
 	type pair struct{ fg, bg brand.Color }
 	seen := map[pair]bool{}
@@ -466,7 +466,7 @@ func (p *planner) checkContrast(imgs []*Image) {
 		}
 		seen[pair{fg, bg}] = true
 		if r := contrast.Ratio(fg, bg); r < minC {
-			f := p.list.Add(prof.ValuePos(path), "identity.contrast", "%s %s on %s has a contrast of %.2f:1, below min_contrast %g",
+			f := l.Add(prof.ValuePos(path), "identity.contrast", "%s %s on %s has a contrast of %.2f:1, below min_contrast %g",
 				what, fg.Hex(), bg.Hex(), math.Floor(r*100)/100, minC)
 			f.Suggestion = "darken or lighten one of the two colours"
 		}

@@ -85,27 +85,27 @@ func writePost(h hash.Hash, p *Post) {
 		p.Networks == nil, p.Networks, p.TitlePos, p.CoverPos)
 }
 
-// images returns the images of kind of post (nil: of the kit), from the memo or from plan,
-// which plans them; effects counts what the planner reported or noted, so
-// that images whose planning did either are not kept.
-func (mp *memoPlan) images(kind string, post *Post, effects func() int, plan func() []*Image) []*Image {
+// lookup returns the key of the images of kind of post (nil: of the
+// kit), and the images when the memo holds them. It may be called from
+// several goroutines at once.
+func (mp *memoPlan) lookup(kind string, post *Post) (k memoKey, imgs []*Image, ok bool) {
 	if mp == nil {
-		return plan()
+		return k, nil, false
 	}
-	k := mp.key(kind, post)
+	k = mp.key(kind, post)
 	mp.memo.mu.Lock()
-	imgs, ok := mp.memo.posts[k]
+	imgs, ok = mp.memo.posts[k]
 	mp.memo.mu.Unlock()
-	if ok {
+	return k, imgs, ok
+}
+
+// keep keeps the images of key k for the next plan: images found by
+// lookup, or planned without a problem. It is not safe for concurrent
+// use: New calls it once planning is over.
+func (mp *memoPlan) keep(k memoKey, imgs []*Image) {
+	if mp != nil {
 		mp.used[k] = imgs
-		return imgs
 	}
-	before := effects()
-	imgs = plan()
-	if effects() == before {
-		mp.used[k] = imgs
-	}
-	return imgs
 }
 
 // end replaces the memo's content with what the plan used.

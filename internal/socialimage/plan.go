@@ -5,9 +5,15 @@ import (
 	"fmt"
 	"image"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
+
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/marque-kit/marque/internal/brand"
 	"github.com/marque-kit/marque/internal/diag"
@@ -146,7 +152,9 @@ type Input struct {
 	Host string
 	// Date formats a post's date in the site's language.
 	Date func(time.Time) string
-	// Typo applies the site's typography to text.
+	// Typo applies the site's typography to text. New calls Date and
+	// Typo from several goroutines at once, and calls Typo once per
+	// text: both must be functions of their argument alone.
 	Typo func(string) string
 	// Memo, when not nil, keeps each post's images for the next plan of
 	// the kit, and gives back those of the posts that did not change.
@@ -158,71 +166,47 @@ type Input struct {
 // post's share image on each network it goes to. Problems it meets (a
 // character no font draws, a source too small, a colour pair below the
 // brand's contrast) are added to l.
+//
+// The images of the site, of each post and of the kit are planned apart
+// from each other, on as many goroutines as GOMAXPROCS allows; the plan
+// and its findings are the same whatever the number and the order in
+// which they finish.
 func New(in *Input, l *diag.List) *Plan {
-	p := &planner{in: in, list: l, glyphSeen: map[string]bool{}, small: map[string][]string{}}
-	p.style = newStyle(in.Profile)
-	var imgs []*Image
-	add := func(img *Image) {
-		if img != nil {
-			imgs = append(imgs, img)
-		}
-	}
+	base := &planner{in: in, style: newStyle(in.Profile), at: personAt(in.Profile)}
+	base.nets = base.networks()
 	memo := in.Memo.begin(in)
-	noted := func() int { return p.noted }
-	for _, img := range memo.images("site", nil, noted, func() []*Image {
-		var imgs []*Image
-		for _, s := range network.Site.Slots {
-			imgs = append(imgs, p.site(s))
-		}
-		return append(imgs, p.favicon())
-	}) {
-		add(img)
+	// The parts in the order of the plan's images.
+	parts := make([]part, 0, 2+2*len(in.Posts))
+	parts = append(parts, part{kind: "site"})
+	for i := range in.Posts {
+		parts = append(parts, part{kind: "card", post: &in.Posts[i]})
 	}
-	for _, post := range in.Posts {
-		imgs := memo.images("card", &post, noted, func() []*Image {
-			card, _ := network.Site.Slot("card")
-			return []*Image{p.card("site", card, &post, "posts/"+post.Slug+"/card.png")}
-		})
-		for _, img := range imgs {
-			add(img)
-		}
+	parts = append(parts, part{kind: "kit"})
+	for i := range in.Posts {
+		parts = append(parts, part{kind: "shares", post: &in.Posts[i]})
 	}
-	nets := p.networks()
-	for _, img := range memo.images("kit", nil, noted, func() []*Image {
-		var imgs []*Image
-		for _, n := range nets {
-			for _, s := range n.Slots {
-				if !s.PerPost {
-					imgs = append(imgs, p.kitImage(n, s))
-				}
+	planParts(base, memo, parts)
+
+	r := reporter{list: l, glyphSeen: map[string]bool{}, small: map[string][]string{}}
+	var imgs []*Image
+	for i := range parts {
+		pt := &parts[i]
+		// Images whose planning met a problem are not kept: a hit would
+		// not report it.
+		if pt.hit || len(pt.glyphs)+len(pt.small) == 0 {
+			memo.keep(pt.key, pt.images)
+		}
+		r.glyphs(pt.glyphs)
+		r.smalls(pt.small)
+		for _, img := range pt.images {
+			if img != nil {
+				imgs = append(imgs, img)
 			}
-		}
-		return imgs
-	}) {
-		add(img)
-	}
-	for _, post := range in.Posts {
-		imgs := memo.images("shares", &post, noted, func() []*Image {
-			var imgs []*Image
-			for _, n := range nets {
-				if post.Networks != nil && !slices.Contains(post.Networks, n.Name) {
-					continue
-				}
-				for _, s := range n.Slots {
-					if s.PerPost {
-						imgs = append(imgs, p.card(n.Name, s, &post, "kit/posts/"+post.Slug+"/"+n.Name+extFor(s)))
-					}
-				}
-			}
-			return imgs
-		})
-		for _, img := range imgs {
-			add(img)
 		}
 	}
 	memo.end()
-	p.reportSmall()
-	p.checkContrast(imgs)
+	r.reportSmall(in)
+	checkContrast(in.Profile, l, imgs)
 	srcs := map[string]bool{}
 	for _, img := range imgs {
 		for _, layer := range []*Layer{img.Photo, img.Logo} {
@@ -234,6 +218,83 @@ func New(in *Input, l *diag.List) *Plan {
 	return &Plan{Images: imgs, Sources: slices.Sorted(maps.Keys(srcs))}
 }
 
+// part is a group of images planned together, and kept together in a
+// Memo: the site's, a post's card, the kit's, or a post's shares. Its
+// problems are noted while it is planned and reported after, in the
+// plan's order.
+type part struct {
+	kind string // "site", "card", "kit" or "shares"
+	post *Post  // the post of a card or shares, else nil
+
+	key    memoKey
+	hit    bool // the images came from the memo, unplanned
+	images []*Image
+	glyphs []glyphNote
+	small  []smallNote
+}
+
+// planParts plans every part, each on one of GOMAXPROCS goroutines. Each
+// goroutine has its own planner, whose shapers keep what they measured
+// from one part to the next without locks; the parts share nothing else
+// that changes.
+func planParts(base *planner, memo *memoPlan, parts []part) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(parts)) {
+		wg.Go(func() {
+			p := &planner{in: base.in, style: base.style, nets: base.nets, at: base.at}
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(parts) {
+					return
+				}
+				p.plan(memo, &parts[i])
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// plan fills in pt, from the memo when it holds it.
+func (p *planner) plan(memo *memoPlan, pt *part) {
+	pt.key, pt.images, pt.hit = memo.lookup(pt.kind, pt.post)
+	if pt.hit {
+		return
+	}
+	switch pt.kind {
+	case "site":
+		for _, s := range network.Site.Slots {
+			pt.images = append(pt.images, p.site(s))
+		}
+		pt.images = append(pt.images, p.favicon())
+	case "card":
+		card, _ := network.Site.Slot("card")
+		pt.images = []*Image{p.card("site", card, pt.post, "posts/"+pt.post.Slug+"/card.png")}
+	case "kit":
+		for _, n := range p.nets {
+			for _, s := range n.Slots {
+				if !s.PerPost {
+					pt.images = append(pt.images, p.kitImage(n, s))
+				}
+			}
+		}
+	case "shares":
+		post := pt.post
+		for _, n := range p.nets {
+			if post.Networks != nil && !slices.Contains(post.Networks, n.Name) {
+				continue
+			}
+			for _, s := range n.Slots {
+				if s.PerPost {
+					pt.images = append(pt.images, p.card(n.Name, s, post, "kit/posts/"+post.Slug+"/"+n.Name+extFor(s)))
+				}
+			}
+		}
+	}
+	pt.glyphs, pt.small = p.glyphs, p.small
+	p.glyphs, p.small = nil, nil
+}
+
 // extFor returns ".png" or ".jpg" for a slot with a fixed format, "" when
 // the encoder decides.
 func extFor(s network.Slot) string {
@@ -243,19 +304,115 @@ func extFor(s network.Slot) string {
 	return "." + Format(s.Format).Ext()
 }
 
-// planner holds the state of one plan.
+// planner plans images on one goroutine. It notes the problems it meets
+// instead of reporting them, so that New reports them in the plan's order
+// whichever goroutine met them.
 type planner struct {
 	in    *Input
-	list  *diag.List
 	style *style
+	nets  []network.Network // the networks the profile configures
+	at    personPos
+	// shapers are this goroutine's, by role and size, with what they
+	// measured.
+	shapers map[shaperKey]*shaper
+	buf     sfnt.Buffer // the shapers' and the glyph filter's
+	// texts keeps the texts typeset and filtered, by role and source:
+	// a post's title is drawn on every network's card.
+	texts map[textKey]typeset
+	// The problems met by the part in hand: characters no font of a role
+	// draws, and images that enlarge their photo layer.
+	glyphs []glyphNote
+	small  []smallNote
+}
+
+// personPos is where brand.toml writes the person's fields that images
+// draw, for the findings about their characters. They are found before
+// planning starts: a diag.File finds its lines on first use, which is not
+// safe on several goroutines at once.
+type personPos struct{ name, role, tagline, siteURL diag.Pos }
+
+func personAt(p *brand.Profile) personPos {
+	return personPos{
+		name:    p.ValuePos("person.name"),
+		role:    p.ValuePos("person.role"),
+		tagline: p.ValuePos("person.tagline"),
+		siteURL: p.ValuePos("person.site_url"),
+	}
+}
+
+type shaperKey struct {
+	role Role
+	ppem fixed.Int26_6
+}
+
+// shaper returns the planner's shaper for text of role at size pixels.
+func (p *planner) shaper(role Role, size float64) *shaper {
+	key := shaperKey{role, ppem(size)}
+	if sh := p.shapers[key]; sh != nil {
+		return sh
+	}
+	if p.shapers == nil {
+		p.shapers = map[shaperKey]*shaper{}
+	}
+	sh := p.in.Fonts.shaperWith(&p.buf, role, key.ppem)
+	p.shapers[key] = sh
+	return sh
+}
+
+type textKey struct {
+	role Role
+	text string
+}
+
+// typeset is a text as images draw it, and the characters it lost.
+type typeset struct {
+	text     string
+	problems []glyphProblem
+}
+
+// glyphNote is a character of a text at pos that the face named lacks.
+type glyphNote struct {
+	pos  diag.Pos
+	face string
+	glyphProblem
+}
+
+// smallNote is an image that enlarges the source src.
+type smallNote struct{ src, image string }
+
+// reporter turns the problems the parts noted into findings.
+type reporter struct {
+	list *diag.List
 	// glyphSeen keeps one identity.glyph finding per text and character.
 	glyphSeen map[string]bool
 	// small lists, per source, the images that enlarge it.
 	small map[string][]string
-	// noted counts the problems planning met, reported or not (a glyph
-	// finding is reported once per text): images whose planning met one
-	// are not memoized.
-	noted int
+}
+
+// glyphs reports the characters no face draws, once per text.
+func (r *reporter) glyphs(notes []glyphNote) {
+	for _, n := range notes {
+		key := fmt.Sprintf("%s:%d:%d:%s:%d", n.pos.File, n.pos.Line, n.pos.Column, n.face, n.r)
+		if r.glyphSeen[key] {
+			continue
+		}
+		r.glyphSeen[key] = true
+		name := n.face
+		if strings.HasPrefix(name, "embedded:") {
+			name = "the embedded font"
+		}
+		if n.fallback {
+			r.list.Add(n.pos, "identity.glyph", "%q (%U) is not in %s: images draw it with the embedded fallback font", n.r, n.r, name)
+		} else {
+			r.list.Add(n.pos, "identity.glyph", "%q (%U) is in no font marque has: images leave it out", n.r, n.r)
+		}
+	}
+}
+
+func (r *reporter) smalls(notes []smallNote) {
+	for _, n := range notes {
+		r.small[n.src] = append(r.small[n.src], n.image)
+	}
 }
 
 // networks returns the built-in networks the profile configures, by name,
@@ -347,29 +504,28 @@ func (p *planner) avatar(netName string, s network.Slot, path string) *Image {
 func (p *planner) checkSize(img *Image, src string) {
 	c, d := img.Photo.Crop, img.Photo.Dest
 	if c.Dx() < d.Dx() || c.Dy() < d.Dy() {
-		p.noted++
-		p.small[src] = append(p.small[src], fmt.Sprintf("%s %s %d×%d from %d×%d", img.Network, img.Slot, d.Dx(), d.Dy(), c.Dx(), c.Dy()))
+		p.small = append(p.small, smallNote{src, fmt.Sprintf("%s %s %d×%d from %d×%d", img.Network, img.Slot, d.Dx(), d.Dy(), c.Dx(), c.Dy())})
 	}
 }
 
 // reportSmall reports, once per source, the images that enlarge it.
-func (p *planner) reportSmall() {
-	for _, src := range slices.Sorted(maps.Keys(p.small)) {
-		list := p.small[src]
+func (r *reporter) reportSmall(in *Input) {
+	for _, src := range slices.Sorted(maps.Keys(r.small)) {
+		list := r.small[src]
 		const shown = 4
 		more := ""
 		if len(list) > shown {
 			more = fmt.Sprintf(" and %d more", len(list)-shown)
 			list = list[:shown]
 		}
-		p.list.Add(p.sourcePos(src), "identity.image-size", "%s is too small for the images made from it, which are enlarged: %s%s",
+		r.list.Add(sourcePos(in, src), "identity.image-size", "%s is too small for the images made from it, which are enlarged: %s%s",
 			src, strings.Join(list, "; "), more)
 	}
 }
 
 // sourcePos returns where the kit names the source src.
-func (p *planner) sourcePos(src string) diag.Pos {
-	pr := p.in.Profile
+func sourcePos(in *Input, src string) diag.Pos {
+	pr := in.Profile
 	switch src {
 	case pr.Person.Photo:
 		return pr.ValuePos("person.photo")
@@ -378,7 +534,7 @@ func (p *planner) sourcePos(src string) diag.Pos {
 	case pr.Person.Logo:
 		return pr.ValuePos("person.logo")
 	}
-	for _, post := range p.in.Posts {
+	for _, post := range in.Posts {
 		if post.Cover == src {
 			return post.CoverPos
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -20,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // kitFS returns a kit holding testdata/brand.toml with its style set to
 // cardStyle, and empty source files (plans read only their sizes).
-func kitFS(t *testing.T, cardStyle string) fstest.MapFS {
+func kitFS(t testing.TB, cardStyle string) fstest.MapFS {
 	t.Helper()
 	src, err := os.ReadFile("testdata/brand.toml")
 	if err != nil {
@@ -38,7 +39,7 @@ func kitFS(t *testing.T, cardStyle string) fstest.MapFS {
 
 // testInput returns a plan's input for the kit fsys: two posts, one with
 // its own cover and one whose title is too long for any card.
-func testInput(t *testing.T, fsys fstest.MapFS, l *diag.List) *Input {
+func testInput(t testing.TB, fsys fstest.MapFS, l *diag.List) *Input {
 	t.Helper()
 	prof, pl := brand.Load(fsys)
 	if pl.Len() > 0 || prof == nil {
@@ -248,4 +249,39 @@ func diffLines(a, b string) string {
 		}
 	}
 	return out.String()
+}
+
+// TestPlanSameOnAnyCores plans a kit of many posts, some with titles no
+// font draws in full and covers too small, on one goroutine and on
+// several: the images and the findings, in their order, must not depend
+// on how planning was spread.
+func TestPlanSameOnAnyCores(t *testing.T) {
+	var l diag.List
+	in := testInput(t, kitFS(t, "photo"), &l)
+	in.Posts = append(in.Posts, benchPosts(60)...)
+	in.Posts[7].Title = "Brillant ✨ et 😀"
+	in.Posts[30].Title = "Un titre \uE000 et ✨"
+	in.Posts[41].Cover = "assets/post.jpg"
+	plan := func(procs int) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var l diag.List
+		p := New(in, &l)
+		var b strings.Builder
+		for _, f := range l.Items() {
+			fmt.Fprintf(&b, "finding %s\n", f)
+		}
+		for _, img := range p.Images {
+			b.WriteString(img.String())
+		}
+		return b.String()
+	}
+	one := plan(1)
+	if !strings.Contains(one, "identity.glyph") || !strings.Contains(one, "identity.image-size") {
+		t.Fatalf("the kit makes no glyph or size finding:\n%s", one)
+	}
+	for _, procs := range []int{2, 4, 7} {
+		if got := plan(procs); got != one {
+			t.Errorf("the plan on %d goroutines differs from the plan on one:\n%s", procs, diffLines(one, got))
+		}
+	}
 }
