@@ -26,7 +26,7 @@ func renderProse(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.
 		return ast.WalkContinue, nil
 	}
 	n := node.(*prose)
-	_, _ = w.Write(util.EscapeHTML([]byte(n.value)))
+	writeEscaped(w, n.value)
 	switch {
 	case n.hardBreak:
 		_, _ = w.WriteString("<br>\n")
@@ -61,4 +61,18 @@ func renderImage(w util.BufWriter, src []byte, node ast.Node, entering bool) (as
 
 func renderNothing(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
 	return ast.WalkSkipChildren, nil
+}
+
+// writeEscaped writes s escaped as util.EscapeHTML escapes it, without
+// first copying it into a []byte: every run of prose goes through here.
+func writeEscaped(w util.BufWriter, s string) {
+	from := 0
+	for i := 0; i < len(s); i++ {
+		if esc := util.EscapeHTMLByte(s[i]); esc != nil {
+			_, _ = w.WriteString(s[from:i])
+			_, _ = w.Write(esc)
+			from = i + 1
+		}
+	}
+	_, _ = w.WriteString(s[from:])
 }

@@ -83,12 +83,15 @@ type Heading struct {
 // for a failure of the machine.
 func (r *Renderer) Render(src []byte) (*Doc, error) {
 	root := r.md.Parser().Parse(text.NewReader(src))
-	prose, raw := readProse(root, src) // before typesetting replaces the text nodes
-	typeset(root, src, r.lang)
+	// One copy of src as a string, so that the text read from the tree
+	// is slices of it rather than a copy for each piece.
+	text := string(src)
+	prose, raw := readProse(root, src, text) // before typesetting replaces the text nodes
+	typeset(root, src, text, r.lang)
 	setHeadingIDs(root, src)
 	doc := read(root, src)
 	doc.Prose, doc.RawHTML = prose, raw
-	var buf bytes.Buffer
+	var buf htmlBuffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
 		return nil, fmt.Errorf("render markdown: %w", err)
@@ -96,3 +99,16 @@ func (r *Renderer) Render(src []byte) (*Doc, error) {
 	doc.HTML = buf.Bytes()
 	return doc, nil
 }
+
+// htmlBuffer is a bytes.Buffer that goldmark's renderer writes to as it is:
+// it wraps a writer that is not a util.BufWriter in a bufio.Writer, which
+// each body would allocate and copy its HTML through.
+type htmlBuffer struct{ bytes.Buffer }
+
+// Buffered returns 0: what is written is in the buffer already.
+func (*htmlBuffer) Buffered() int { return 0 }
+
+// Flush does nothing, for the same reason.
+func (*htmlBuffer) Flush() error { return nil }
+
+var _ util.BufWriter = (*htmlBuffer)(nil)

@@ -1,7 +1,8 @@
 package markdown
 
 import (
-	"strings"
+	"bytes"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -56,9 +57,11 @@ type Range struct{ Start, End int }
 
 // readProse collects the prose blocks of the tree under root, which must not
 // be typeset yet, and the ranges of raw HTML, where marque:disable comments
-// live.
-func readProse(root ast.Node, src []byte) (prose []Prose, raw []Range) {
+// live. text is src as a string.
+func readProse(root ast.Node, src []byte, text string) (prose []Prose, raw []Range) {
 	quote := 0
+	// Prose is about as long as its source: its text fits in len(src).
+	b := proseBuilder{src: src, srcText: text, raw: &raw, text: make([]byte, 0, len(src))}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *ast.Blockquote:
@@ -92,19 +95,20 @@ func readProse(root ast.Node, src []byte) (prose []Prose, raw []Range) {
 		case *east.TableCell:
 			kind = TableCell
 		}
-		b := proseBuilder{src: src, raw: &raw}
 		b.inline(n)
-		prose = b.appendTo(prose, kind, quote > 0)
+		b.end(kind, quote > 0)
 		// Alternative texts are read apart from the text around them; an
 		// image inside an image's alt text is not a thing Markdown makes.
-		for _, img := range b.images {
-			ib := proseBuilder{src: src, raw: &raw}
-			ib.inline(img)
-			prose = ib.appendTo(prose, AltText, quote > 0)
+		images := b.images
+		b.images = nil
+		for _, img := range images {
+			b.inline(img)
+			b.end(AltText, quote > 0)
 		}
+		b.images = images[:0]
 		return ast.WalkSkipChildren, nil
 	})
-	return prose, raw
+	return b.prose(), raw
 }
 
 func appendLines(raw []Range, lines *text.Segments) []Range {
@@ -125,21 +129,58 @@ func appendRange(raw []Range, r Range) []Range {
 	return append(raw, r)
 }
 
-// proseBuilder gathers the text of one block.
+// proseBuilder gathers the text of the blocks of a body, one after the
+// other. Their texts and spans go end to end into two buffers, which the
+// blocks are slices of in the end: a few allocations for a body, where a
+// builder and a slice for each block made some two hundred for a post.
 type proseBuilder struct {
-	src    []byte
-	raw    *[]Range
-	text   strings.Builder
-	spans  []Span
-	images []*ast.Image
+	src     []byte
+	srcText string // src as a string
+	raw     *[]Range
+	images  []*ast.Image
+	text    []byte // the text of every block, end to end
+	spans   []Span // the spans of every block, end to end
+	blocks  []block
+	// The start in text and spans of the block being read. A span's At
+	// is relative to the start of its block's text.
+	start, spanStart int
 }
 
-func (b *proseBuilder) appendTo(prose []Prose, kind ProseKind, quote bool) []Prose {
-	text := b.text.String()
-	if strings.TrimSpace(text) == "" {
-		return prose
+// block is a Prose whose text and spans are still in a proseBuilder.
+type block struct {
+	kind               ProseKind
+	quote              bool
+	start, end         int // in text
+	spanStart, spanEnd int
+}
+
+// end ends the block being read: it is kept unless it is only white space.
+func (b *proseBuilder) end(kind ProseKind, quote bool) {
+	if len(bytes.TrimSpace(b.text[b.start:])) == 0 {
+		b.text, b.spans = b.text[:b.start], b.spans[:b.spanStart]
+		return
 	}
-	return append(prose, Prose{Kind: kind, Quote: quote, Text: text, Spans: b.spans})
+	b.blocks = append(b.blocks, block{kind, quote, b.start, len(b.text), b.spanStart, len(b.spans)})
+	b.start, b.spanStart = len(b.text), len(b.spans)
+}
+
+// prose returns the blocks read.
+func (b *proseBuilder) prose() []Prose {
+	if len(b.blocks) == 0 {
+		return nil
+	}
+	text := string(b.text)
+	spans := slices.Clone(b.spans) // no room to spare in what the Doc keeps
+	prose := make([]Prose, len(b.blocks))
+	for i, k := range b.blocks {
+		prose[i] = Prose{
+			Kind:  k.kind,
+			Quote: k.quote,
+			Text:  text[k.start:k.end],
+			Spans: spans[k.spanStart:k.spanEnd:k.spanEnd],
+		}
+	}
+	return prose
 }
 
 // literal adds the source bytes [start, stop) as typed.
@@ -147,9 +188,9 @@ func (b *proseBuilder) literal(start, stop int) {
 	if stop <= start {
 		return
 	}
-	at := b.text.Len()
-	b.text.Write(b.src[start:stop])
-	if n := len(b.spans); n > 0 {
+	at := len(b.text) - b.start
+	b.text = append(b.text, b.src[start:stop]...)
+	if n := len(b.spans); n > b.spanStart {
 		last := &b.spans[n-1]
 		if last.Literal && last.Source+last.SourceLen == start && last.At+last.Len == at {
 			last.Len += stop - start
@@ -165,8 +206,8 @@ func (b *proseBuilder) stand(s string, start, n int) {
 	if s == "" {
 		return
 	}
-	b.spans = append(b.spans, Span{At: b.text.Len(), Len: len(s), Source: start, SourceLen: n})
-	b.text.WriteString(s)
+	b.spans = append(b.spans, Span{At: len(b.text) - b.start, Len: len(s), Source: start, SourceLen: n})
+	b.text = append(b.text, s...)
 }
 
 func (b *proseBuilder) inline(parent ast.Node) {
@@ -219,14 +260,14 @@ func (b *proseBuilder) textNode(t *ast.Text) {
 	if t.IsRaw() {
 		b.literal(start, stop)
 	} else {
-		raw := b.src[start:stop]
+		raw := b.srcText[start:stop]
 		from := 0
 		for i := 0; i < len(raw); {
 			switch raw[i] {
 			case '\\':
 				if i+1 < len(raw) && util.IsPunct(raw[i+1]) {
 					b.literal(start+from, start+i)
-					b.stand(string(raw[i+1]), start+i, 2)
+					b.stand(raw[i+1:i+2], start+i, 2)
 					i += 2
 					from = i
 					continue
@@ -249,7 +290,7 @@ func (b *proseBuilder) textNode(t *ast.Text) {
 				if raw[i] >= utf8.RuneSelf {
 					// Invalid UTF-8 is not text the author can see:
 					// it stands as U+FFFD, so the text is always valid.
-					r, size := utf8.DecodeRune(raw[i:])
+					r, size := utf8.DecodeRuneInString(raw[i:])
 					if r == utf8.RuneError && size == 1 {
 						b.literal(start+from, start+i)
 						b.stand("\uFFFD", start+i, 1)

@@ -14,11 +14,14 @@ import (
 // read gathers a typeset tree's prose, links, images and headings.
 func read(root ast.Node, src []byte) *Doc {
 	d := &Doc{}
-	var paras []string
-	para := func(s string) {
-		if s = strings.TrimSpace(s); s != "" {
-			paras = append(paras, s)
+	// The paragraphs go straight into one buffer, separated by "\n\n".
+	text := make([]byte, 0, len(src)) // the text is most often shorter than its source
+	sep := func() int {
+		mark := len(text)
+		if mark > 0 {
+			text = append(text, "\n\n"...)
 		}
+		return mark
 	}
 	var blocks func(n ast.Node)
 	blocks = func(n ast.Node) {
@@ -29,13 +32,20 @@ func read(root ast.Node, src []byte) *Doc {
 				idBytes, _ := id.([]byte)
 				d.Headings = append(d.Headings, Heading{Level: c.Level, Text: plainText(c, src), ID: string(idBytes)})
 			case *ast.Paragraph, *ast.TextBlock:
-				para(plainText(c, src))
+				mark := sep()
+				start := len(text)
+				if text = appendPlain(text, c, src); len(text) == start {
+					text = text[:mark] // no text, no paragraph
+				}
 			case *east.TableHeader, *east.TableRow:
 				cells := make([]string, 0, c.ChildCount())
 				for cell := c.FirstChild(); cell != nil; cell = cell.NextSibling() {
 					cells = append(cells, plainText(cell, src))
 				}
-				para(strings.Join(cells, "\t"))
+				if row := strings.TrimSpace(strings.Join(cells, "\t")); row != "" {
+					sep()
+					text = append(text, row...)
+				}
 			case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
 				// Not prose.
 			default:
@@ -44,7 +54,7 @@ func read(root ast.Node, src []byte) *Doc {
 		}
 	}
 	blocks(root)
-	d.Text = strings.Join(paras, "\n\n")
+	d.Text = string(text)
 	d.Words = countWords(d.Text)
 
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -107,38 +117,52 @@ func autoLinkOffset(n *ast.AutoLink, src []byte) int {
 // plainText returns the visible text of n's inline children, without the
 // doubled spaces that dropped HTML and images leave.
 func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	writePlain(&b, n, src)
-	s := strings.TrimSpace(b.String())
-	for strings.Contains(s, "  ") {
-		s = strings.ReplaceAll(s, "  ", " ")
-	}
-	return s
+	return string(appendPlain(nil, n, src))
 }
 
-func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+// appendPlain appends plainText(n, src) to dst.
+func appendPlain(dst []byte, n ast.Node, src []byte) []byte {
+	start := len(dst)
+	dst = writePlain(dst, n, src)
+	// Trimmed, and each run of spaces made one, in place.
+	t := bytes.TrimSpace(dst[start:])
+	out := dst[:start]
+	if !bytes.Contains(t, []byte("  ")) {
+		return append(out, t...) // the common case, a copy at most
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] == ' ' && i > 0 && t[i-1] == ' ' {
+			continue
+		}
+		out = append(out, t[i])
+	}
+	return out
+}
+
+func writePlain(b []byte, n ast.Node, src []byte) []byte {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *prose:
-			b.WriteString(c.value)
+			b = append(b, c.value...)
 			switch {
 			case c.hardBreak:
-				b.WriteByte('\n')
+				b = append(b, '\n')
 			case c.softBreak:
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			b = append(b, c.Segment.Value(src)...)
 		case *ast.String:
-			b.Write(c.Value)
+			b = append(b, c.Value...)
 		case *ast.CodeSpan:
-			b.WriteString(codeText(c, src))
+			b = append(b, codeText(c, src)...)
 		case *ast.AutoLink:
-			b.Write(c.Label(src))
+			b = append(b, c.Label(src)...)
 		case *ast.Image, *ast.RawHTML, *east.FootnoteLink, *east.FootnoteBacklink:
 			// Not text in the line: an image's alt is its own.
 		default:
-			writePlain(b, c, src)
+			b = writePlain(b, c, src)
 		}
 	}
+	return b
 }

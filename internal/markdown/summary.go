@@ -10,10 +10,36 @@ import (
 // letter or a digit, so that a French "!" after its space is no word.
 func countWords(text string) int {
 	n := 0
-	for _, f := range strings.FieldsFunc(text, unicode.IsSpace) {
-		if strings.IndexFunc(f, func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }) >= 0 {
-			n++
+	word := false // the run so far holds a letter or a digit
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf { // the common case, without decoding
+			i++
+			switch {
+			case c == ' ' || '\t' <= c && c <= '\r':
+				if word {
+					n++
+				}
+				word = false
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+				word = true
+			}
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case unicode.IsSpace(r):
+			if word {
+				n++
+			}
+			word = false
+		case !word && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			word = true
+		}
+	}
+	if word {
+		n++
 	}
 	return n
 }

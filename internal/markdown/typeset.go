@@ -1,10 +1,12 @@
 package markdown
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/marque-kit/marque/internal/typo"
@@ -36,49 +38,54 @@ func (n *prose) Dump(src []byte, level int) {
 const objectReplacement = "\uFFFC"
 
 // typeset applies lang's typography to every run of inline text under
-// root, replacing its ast.Text nodes with prose nodes.
-func typeset(root ast.Node, src []byte, lang string) {
+// root, replacing its ast.Text nodes with prose nodes. text is src as a
+// string: the segments typesetting reads are slices of it, not copies.
+func typeset(root ast.Node, src []byte, text, lang string) {
+	r := run{src: src, text: text, lang: lang} // reused from one block to the next
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
-			typesetRun(n, src, lang)
+			r.typeset(n)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
 }
 
-// typesetRun typesets the inline children of block as one run, so that
-// the rules see across emphasis and links: in "*Bonjour* !" the space
-// before "!" is in a different node than the word before it.
-func typesetRun(block ast.Node, src []byte, lang string) {
-	r := run{src: src}
+// run gathers the segments of one run of inline text. Its slices are
+// reused from one run to the next.
+type run struct {
+	src    []byte
+	text   string // src as a string
+	lang   string
+	segs   []typo.Segment
+	texts  []textSegs
+	images []*ast.Image
+}
+
+// typeset typesets the inline children of block as one run, so that the
+// rules see across emphasis and links: in "*Bonjour* !" the space before
+// "!" is in a different node than the word before it.
+func (r *run) typeset(block ast.Node) {
+	r.segs, r.texts, r.images = r.segs[:0], r.texts[:0], r.images[:0]
 	r.add(block)
-	out := typo.ApplySegments(lang, r.segs)
-	for _, t := range r.texts {
-		p := &prose{
-			value:     strings.Join(out[t.from:t.to], ""),
-			softBreak: t.node.SoftLineBreak(),
-			hardBreak: t.node.HardLineBreak(),
-		}
+	out := typo.ApplySegments(r.lang, r.segs)
+	nodes := make([]prose, len(r.texts)) // one allocation for the block's nodes
+	for i, t := range r.texts {
+		p := &nodes[i]
+		p.value = strings.Join(out[t.from:t.to], "")
+		p.softBreak = t.node.SoftLineBreak()
+		p.hardBreak = t.node.HardLineBreak()
 		p.SetPos(t.node.Pos())
 		t.node.Parent().ReplaceChild(t.node.Parent(), t.node, p)
 	}
 	// An image's alt text is a run of its own: it is read apart from the
 	// paragraph around it.
-	for _, img := range r.images {
-		typesetRun(img, src, lang)
+	for _, img := range slices.Clone(r.images) { // r.images is reused by each
+		r.typeset(img)
 	}
-}
-
-// run gathers the segments of one run of inline text.
-type run struct {
-	src    []byte
-	segs   []typo.Segment
-	texts  []textSegs
-	images []*ast.Image
 }
 
 // textSegs records which segments an ast.Text was cut into.
@@ -99,9 +106,9 @@ func (r *run) add(parent ast.Node) {
 		case *ast.Text:
 			from := len(r.segs)
 			if c.IsRaw() {
-				r.piece(string(c.Segment.Value(r.src)), true)
+				r.piece(r.value(c.Segment), true)
 			} else {
-				decodeText(c.Segment.Value(r.src), r.piece)
+				decodeText(r.value(c.Segment), r.piece)
 			}
 			r.texts = append(r.texts, textSegs{c, from, len(r.segs)})
 			if c.SoftLineBreak() || c.HardLineBreak() {
@@ -130,32 +137,40 @@ func (r *run) add(parent ast.Node) {
 	}
 }
 
+// value returns the text of s, as s.Value returns it.
+func (r *run) value(s text.Segment) string {
+	if s.Padding == 0 && !s.ForceNewline {
+		return r.text[s.Start:s.Stop]
+	}
+	return string(s.Value(r.src))
+}
+
 // decodeText cuts the raw text of an ast.Text into pieces: plain text, and
 // the characters that backslash escapes and entity references stand for.
 // The author chose those characters: typography leaves them as they are,
 // so that \" or &quot; stays a straight quote.
-func decodeText(raw []byte, piece func(s string, verbatim bool)) {
+func decodeText(raw string, piece func(s string, verbatim bool)) {
 	start := 0
 	for i := 0; i < len(raw); {
 		switch raw[i] {
 		case '\\':
 			if i+1 < len(raw) && util.IsPunct(raw[i+1]) {
-				piece(string(raw[start:i]), false)
-				piece(string(raw[i+1]), true)
+				piece(raw[start:i], false)
+				piece(raw[i+1:i+2], true)
 				i += 2
 				start = i
 				continue
 			}
 		case '&':
 			if s, n := entity(raw[i:]); n > 0 {
-				piece(string(raw[start:i]), false)
+				piece(raw[start:i], false)
 				piece(s, true)
 				i += n
 				start = i
 				continue
 			}
 		case 0:
-			piece(string(raw[start:i]), false)
+			piece(raw[start:i], false)
 			piece("\uFFFD", false)
 			i++
 			start = i
@@ -163,18 +178,18 @@ func decodeText(raw []byte, piece func(s string, verbatim bool)) {
 		}
 		i++
 	}
-	piece(string(raw[start:]), false)
+	piece(raw[start:], false)
 }
 
 // entity decodes the entity reference at the start of b, as CommonMark
 // reads them, and returns its characters and length, or 0 when b does not
 // start with one.
-func entity(b []byte) (string, int) {
-	end := strings.IndexByte(string(b[:min(len(b), 40)]), ';')
+func entity(b string) (string, int) {
+	end := strings.IndexByte(b[:min(len(b), 40)], ';')
 	if len(b) < 3 || b[0] != '&' || end < 0 {
 		return "", 0
 	}
-	name := string(b[1:end])
+	name := b[1:end]
 	if digits, ok := strings.CutPrefix(name, "#"); ok {
 		base, most := 10, 7
 		if len(digits) > 0 && (digits[0] == 'x' || digits[0] == 'X') {

@@ -47,7 +47,26 @@ func Apply(lang, s string) string {
 // into the segment of the punctuation it belongs to, so that in
 // "*Bonjour*!" it lands after the emphasis, not inside it.
 func ApplySegments(lang string, segs []Segment) []string {
-	return newEngine(lookup(lang), segs).run()
+	l := lookup(lang)
+	if l == plain {
+		return plainSegments(segs)
+	}
+	e := newEngine(l, segs)
+	defer e.free()
+	return e.run()
+}
+
+// plainSegments returns the text of segs for a language without rules:
+// unchanged, except that invalid UTF-8 outside verbatim text is replaced.
+func plainSegments(segs []Segment) []string {
+	res := make([]string, len(segs))
+	for k, s := range segs {
+		res[k] = s.Text
+		if !s.Verbatim && !utf8.ValidString(s.Text) {
+			res[k] = string([]rune(s.Text))
+		}
+	}
+	return res
 }
 
 // language is the set of rules a language name selects.

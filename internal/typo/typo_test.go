@@ -1,7 +1,10 @@
 package typo
 
 import (
+	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -299,5 +302,155 @@ func BenchmarkApply(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Apply("fr", s)
+	}
+}
+
+// benchParagraphs are paragraphs as posts have them, in the markup of
+// markedSegments: emphasis and links between stars, code between
+// backquotes, line ends.
+var benchParagraphs = map[string][]string{
+	"fr": {
+		"Pourquoi vos utilisateurs ne lisent pas vos écrans ? La question revient à chaque atelier, et la réponse tient en une phrase : ils n'ont pas le temps. Un opérateur en usine jongle entre trois machines, une radio qui grésille et un chef d'équipe pressé.",
+		"Lors de nos visites, nous avons noté un schéma récurrent : les messages longs sont ignorés,\nles couleurs vives sont interprétées comme des alarmes. Un technicien nous a dit, en riant : \"Je clique sur le bouton vert, et j'espère que ça passe !\" Ce n'est pas de la paresse ; c'est une stratégie de survie.",
+		"les erreurs s'affichent sans dire *quoi faire ensuite*.",
+		"Voir aussi *notre guide des libellés* et l'article de référence sur www.exemple.fr.",
+		"*Tester* chaque écran avec cinq personnes ; au-delà, les retours se répètent.",
+		"La première étape est la plus négligée. On croit connaître le métier parce qu'on a lu le cahier des charges... mais le cahier des charges décrit le travail prescrit, pas le travail réel.",
+		"Avant notre intervention, il affichait quarante-deux champs, avec des intitulés comme `PRS_TMP_SP` ou `CYC_CNT`. Nous avons regroupé ces champs en trois onglets : *Préparation*, *Production*, *Maintenance*. Le temps est passé de 12:30 à 4:10 minutes, soit un gain de près de 67 % !",
+		"« Le travail réel est toujours plus riche que le travail prescrit. » Cette phrase, que l'on doit aux ergonomes, devrait figurer en tête de chaque spécification.",
+		"Vous voulez en parler ? Écrivez-moi, ou retrouvez mes autres articles sur https://camille.example/posts/. Je réponds à chaque message :) même si cela prend parfois quelques jours...",
+		"Temps de réglage",
+	},
+	"en": {
+		"Why don't your users read your screens? The question comes up at every workshop, and the answer fits in one sentence: they don't have the time. An operator on a factory floor juggles three machines, a crackling radio and a team lead in a hurry.",
+		"During our visits we noticed a recurring pattern: long messages are ignored,\nbright colours read as alarms. A technician told us, laughing: \"I press the green button and hope it works!\" That isn't laziness; it's a survival strategy.",
+		"errors show up without saying *what to do next*.",
+		"See also *our guide to labels* and the reference article on www.example.com.",
+		"*Test* each screen with five people; beyond that, the feedback repeats itself.",
+		"The first step is the most neglected. We think we know the job because we've read the specification... but the specification describes the work as prescribed, not the work as done.",
+		"Before we stepped in, it showed forty-two fields, with labels such as `PRS_TMP_SP` or `CYC_CNT`. We grouped those fields into three tabs: *Preparation*, *Production*, *Maintenance*. The setup time went from 12:30 to 4:10 minutes, a gain of nearly 67%!",
+		"'Real work is always richer than prescribed work.' We owe that sentence to ergonomists, and it should head every specification we write.",
+		"Want to talk about it? Write to me, or find my other articles at https://camille.example/posts/. I answer every message :) even if it sometimes takes a few days...",
+		"Setup time",
+	},
+}
+
+// markedSegments cuts a paragraph as a Markdown renderer would: a star
+// starts or ends a segment, text between backquotes is a verbatim one,
+// and a line end is a segment of its own.
+func markedSegments(p string) []Segment {
+	var segs []Segment
+	start, code := 0, false
+	cut := func(end int) {
+		if end > start {
+			segs = append(segs, Segment{Text: p[start:end], Verbatim: code})
+		}
+		start = end + 1
+	}
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '*':
+			cut(i)
+		case '`':
+			cut(i)
+			code = !code
+		case '\n':
+			cut(i)
+			segs = append(segs, Segment{Text: "\n"})
+		}
+	}
+	cut(len(p))
+	return segs
+}
+
+// BenchmarkApplySegments typesets the paragraphs of a post one run at a
+// time, as package markdown does.
+func BenchmarkApplySegments(b *testing.B) {
+	for _, lang := range []string{"fr", "en"} {
+		b.Run(lang, func(b *testing.B) {
+			var runs [][]Segment
+			n := 0
+			for _, p := range benchParagraphs[lang] {
+				runs = append(runs, markedSegments(p))
+				n += len(p)
+			}
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, segs := range runs {
+					ApplySegments(lang, segs)
+				}
+			}
+		})
+	}
+}
+
+// TestEngineReset typesets each run on a fresh engine, and on one that
+// typeset another run before: the pool hands engines from run to run, and
+// nothing of the first may change the second.
+func TestEngineReset(t *testing.T) {
+	texts := []string{
+		`Il dit "ça commence`, "« Rien ne ferme", `a " b " c`, `x"y"z !`, "Voir https://a.fr !",
+		"L'été : oui ; non", `"'Tis" said 'she`, "  ! ", "",
+	}
+	for _, lang := range []language{french, english} {
+		for _, before := range texts {
+			for _, text := range texts {
+				segs := []Segment{{Text: text}, {Text: "`x`", Verbatim: true}, {Text: text}}
+				fresh := new(engine)
+				fresh.reset(lang, segs)
+				want := fresh.run()
+				e := new(engine)
+				e.reset(lang, []Segment{{Text: before}, {Text: "`y`", Verbatim: true}, {Text: before}, {Text: "!"}})
+				e.run()
+				e.reset(lang, segs)
+				if got := e.run(); !slices.Equal(got, want) {
+					t.Errorf("%q after %q gives %q, and %q on a fresh engine", text, before, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestApplySegmentsConcurrent typesets runs of every size and language from
+// several goroutines at once: the engines they share through a pool must
+// carry nothing of one run into the next.
+func TestApplySegmentsConcurrent(t *testing.T) {
+	var runs [][]Segment
+	var langs []string
+	for _, lang := range []string{"fr", "en"} {
+		for _, p := range benchParagraphs[lang] {
+			runs = append(runs, markedSegments(p))
+			langs = append(langs, lang)
+		}
+	}
+	// Quotations left open, and quotes that read by what is open.
+	for _, s := range []string{`Il dit "ça commence`, "« Rien ne ferme", `a " b " c`, `x"y"z !`} {
+		runs = append(runs, []Segment{{Text: s}})
+		langs = append(langs, "fr")
+	}
+	runs = append(runs, []Segment{{Text: strings.Repeat(`"Oui" : `, maxPooled/4)}}) // too big to go back
+	langs = append(langs, "fr")
+	want := make([][]string, len(runs))
+	for i := range runs {
+		want[i] = ApplySegments(langs[i], runs[i])
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := range 8 {
+		wg.Go(func() {
+			for n := range 50 {
+				i := (g*7 + n) % len(runs)
+				if got := ApplySegments(langs[i], runs[i]); !slices.Equal(got, want[i]) {
+					errs <- fmt.Sprintf("run %d gave %q, then %q", i, want[i], got)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }

@@ -60,7 +60,7 @@ func tuForm(s *Segment, k int) string {
 		}
 		return "ton"
 	}
-	if t.kind == word && strings.Contains(t.fold, "-") {
+	if t.kind == word && strings.IndexByte(t.fold, '-') >= 0 {
 		return hyphenatedTu(t.fold)
 	}
 	return ""
@@ -120,7 +120,7 @@ func vousForm(s *Segment, k int) string {
 	case "rendez-vous":
 		return "" // a noun
 	}
-	if t.kind == word && strings.Contains(t.fold, "-") {
+	if t.kind == word && strings.IndexByte(t.fold, '-') >= 0 {
 		parts := strings.Split(t.fold, "-")
 		for _, p := range parts[1:] {
 			if p == "vous" {

@@ -1,6 +1,7 @@
 package voice
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -57,6 +58,55 @@ func BenchmarkCheck(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		c.Check(PageDoc(file, 0, md))
+	}
+}
+
+// benchVoice is the [voice] of a kit with every rule on, as the generated
+// benchmark kits have it.
+const benchVoice = `person = "first"
+address = "vous"
+max_sentence_words = 28
+max_exclamations = 1
+emoji = "bios"
+claims = true
+readability = 50
+banned = ["synergie", "disruptif*", "game changer", "leverage"]
+confidential = ["Orion", "Banque Dupuis", "Projet Atlas"]
+[voice.prefer]
+"e-mail" = "courriel"
+"impacter" = "influencer"
+"digital" = "numérique"
+`
+
+// BenchmarkCheckPost measures the voice pass over a post of about a
+// thousand words with the markup posts have, in French and in English:
+// the post of package markdown's render benchmark.
+func BenchmarkCheckPost(b *testing.B) {
+	for _, lang := range []string{"fr", "en"} {
+		b.Run(lang, func(b *testing.B) {
+			p, l := brand.Load(fstest.MapFS{"brand.toml": {Data: []byte(kitProfile(lang, benchVoice))}})
+			if l.Len() > 0 {
+				b.Fatal(l.Items())
+			}
+			c, err := New(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			src, err := os.ReadFile("../markdown/testdata/post-" + lang + ".md")
+			if err != nil {
+				b.Fatal(err)
+			}
+			md, err := markdown.New(lang).Render(src)
+			if err != nil {
+				b.Fatal(err)
+			}
+			file := diag.NewFile("p.md", src)
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				c.Check(PageDoc(file, 0, md))
+			}
+		})
 	}
 }
 

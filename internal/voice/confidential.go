@@ -13,20 +13,26 @@ type confidential struct{ words *lexicon }
 func (*confidential) ID() string { return "voice.confidential" }
 
 func (c *confidential) Check(s *Segment, r *Report) {
-	matched := make([]bool, len(s.toks))
+	var matched []match // in order, and most segments have none
 	eachMatch(s, confidentialList, true, func(e *entry, from, to int) {
 		c.report(r, s.offset(s.toks[from].start), s.span(from, to), "")
-		for k := from; k < to; k++ {
-			matched[k] = true
-		}
+		matched = append(matched, match{e, from, to})
 	})
 	// "Kervella-like" names Kervella too.
+	var buf []token
 	for k := range s.toks {
 		t := &s.toks[k]
-		if matched[k] || t.kind != word || !strings.Contains(t.fold, "-") {
+		if t.kind != word || strings.IndexByte(t.fold, '-') < 0 {
 			continue
 		}
-		if name := c.find(t.fold); name != "" {
+		for len(matched) > 0 && matched[0].to <= k {
+			matched = matched[1:]
+		}
+		if len(matched) > 0 && matched[0].from <= k {
+			continue
+		}
+		var name string
+		if name, buf = c.find(t.fold, buf); name != "" {
 			c.report(r, s.offset(t.start), name, "")
 		}
 	}
@@ -35,8 +41,10 @@ func (c *confidential) Check(s *Segment, r *Report) {
 // Done looks for the names in the doc's addresses: "/clients/kervella/"
 // publishes the name as surely as the text does.
 func (c *confidential) Done(r *Report) {
+	var buf []token
 	for _, a := range r.doc.Addresses {
-		if name := c.find(fold(a.Text)); name != "" {
+		var name string
+		if name, buf = c.find(fold(a.Text), buf); name != "" {
 			c.report(r, a.Offset, name, a.Text)
 		}
 	}
@@ -51,16 +59,29 @@ func (c *confidential) report(r *Report, off int, name, in string) {
 }
 
 // find returns the name that the letters and digits of folded text s name,
-// read as words ("maison-kervella.fr" is maison, kervella, fr), or "".
-func (c *confidential) find(s string) string {
-	var toks []token
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		toks = append(toks, token{kind: word, fold: part})
+// read as words ("maison-kervella.fr" is maison, kervella, fr), or "". The
+// words are cut into buf, which it returns for the next call to reuse.
+func (c *confidential) find(s string, buf []token) (string, []token) {
+	toks := buf[:0]
+	start := -1
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			toks = append(toks, token{kind: word, fold: s[start:i]})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		toks = append(toks, token{kind: word, fold: s[start:]})
 	}
 	for _, m := range c.words.scan(toks, nil) {
 		if m.e.list == confidentialList {
-			return m.e.text
+			return m.e.text, toks
 		}
 	}
-	return ""
+	return "", toks
 }

@@ -15,8 +15,8 @@ func (e *exclamation) Check(s *Segment, r *Report) {
 	if !r.doc.Whole {
 		return
 	}
-	for _, t := range s.toks {
-		if t.kind == punct && t.fold == "!" {
+	for k := range s.toks { // by index, as readability.Check
+		if t := &s.toks[k]; t.kind == punct && t.fold == "!" {
 			e.count++
 			if e.count == e.max+1 {
 				e.first = s.offset(t.start)

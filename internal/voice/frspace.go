@@ -1,7 +1,7 @@
 package voice
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,7 +78,8 @@ func (fs frSpace) before(s *Segment, r *Report, i int, c rune) {
 	if c == ':' {
 		want = noBreak
 	}
-	mark := string(c)
+	mark := text[i : i+utf8.RuneLen(c)]
+	fix := spaceBefore[c] // the suggestion, and the description of the fix
 	if isHSpace(prev) {
 		j := i
 		for j > 0 {
@@ -95,16 +96,16 @@ func (fs frSpace) before(s *Segment, r *Report, i int, c rune) {
 			return
 		}
 		f := r.Add(s, i, fs.ID(), "breakable space before %q: a no-break space keeps it from starting a line", mark)
-		f.Suggestion = spaceName(want) + " before " + fmt.Sprintf("%q", mark)
-		r.Fix(s, f, j, i, string(want), fmt.Sprintf("%s before %q", spaceName(want), mark))
+		f.Suggestion = fix
+		r.Fix(s, f, j, i, string(want), fix)
 		return
 	}
 	if prev == '\n' || unicode.IsSpace(prev) || isOpenerRune(prev) {
 		return
 	}
 	f := r.Add(s, i, fs.ID(), "no space before %q: French puts a %s there", mark, spaceName(want))
-	f.Suggestion = spaceName(want) + " before " + fmt.Sprintf("%q", mark)
-	r.Fix(s, f, i, i, string(want), fmt.Sprintf("%s before %q", spaceName(want), mark))
+	f.Suggestion = fix
+	r.Fix(s, f, i, i, string(want), fix)
 }
 
 // after checks the space after the « at i.
@@ -139,6 +140,21 @@ func (fs frSpace) after(s *Segment, r *Report, i int) {
 	f.Suggestion = want + " after «"
 	r.Fix(s, f, start, start, string(narrowNoBreak), want+" after «")
 }
+
+// spaceBefore holds, for each mark that wants a space before it, the
+// suggestion of the finding of a missing one, such as
+// `narrow no-break space before "!"`, made once rather than at each finding.
+var spaceBefore = func() map[rune]string {
+	m := map[rune]string{}
+	for _, c := range ";!?:»" {
+		want := narrowNoBreak
+		if c == ':' {
+			want = noBreak
+		}
+		m[c] = spaceName(want) + " before " + strconv.Quote(string(c))
+	}
+	return m
+}()
 
 func spaceName(c rune) string {
 	if c == noBreak {

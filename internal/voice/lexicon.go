@@ -57,6 +57,38 @@ type lexicon struct {
 	// shortStem is the length of the shortest stem key: most lists have
 	// none shorter than stemKey, and a word then costs one look-up.
 	shortStem int
+	// keys holds every key of first and stems, so that the look-ups of
+	// most words, which are in no list, cost a hash of a few bytes rather
+	// than a map's hash and probe.
+	keys keyFilter
+}
+
+// keyFilter is a Bloom filter with one hash over strings: it may report a
+// string it was not given, but never misses one it was. At 65,536 bits, a
+// brand's few hundred keys leave the false positives well under 1 %.
+type keyFilter [1 << 10]uint64
+
+// keyHash hashes s by its length and its first, second and last bytes:
+// enough to tell most words apart, at a cost that does not grow with them.
+func keyHash(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	h := uint32(len(s))*0x9E3779B1 ^ uint32(s[0])*0x85EBCA77 ^ uint32(s[len(s)-1])*0xC2B2AE3D
+	if len(s) > 1 {
+		h ^= uint32(s[1]) * 0x27D4EB2F
+	}
+	return h ^ h>>16
+}
+
+func (f *keyFilter) add(s string) {
+	h := keyHash(s) % (64 * uint32(len(f)))
+	f[h/64] |= 1 << (h % 64)
+}
+
+func (f *keyFilter) mayHold(s string) bool {
+	h := keyHash(s) % (64 * uint32(len(f)))
+	return f[h/64]&(1<<(h%64)) != 0
 }
 
 // stemKey is how many bytes of a stem index it.
@@ -94,11 +126,13 @@ func (lx *lexicon) add(tz *tokenizer, l list, pattern, suggest string, wildcard 
 			lx.shortStem = min(lx.shortStem, len(key))
 			if !slices.Contains(lx.stems[key], e) {
 				lx.stems[key] = append(lx.stems[key], e)
+				lx.keys.add(key)
 			}
 		}
 		return e
 	}
 	lx.first[toks[0]] = append(lx.first[toks[0]], e)
+	lx.keys.add(toks[0])
 	if len(toks) > 1 && !prefix {
 		// "game changer" is also "game-changer".
 		joined := strings.Join(toks, "-")
@@ -106,6 +140,7 @@ func (lx *lexicon) add(tz *tokenizer, l list, pattern, suggest string, wildcard 
 			j := *e
 			j.words = []string{joined}
 			lx.first[joined] = append(lx.first[joined], &j)
+			lx.keys.add(joined)
 		}
 	}
 	return e
@@ -133,13 +168,17 @@ func (lx *lexicon) scan(toks []token, out []match) []match {
 				found = true
 			}
 		}
-		for _, e := range lx.first[t.fold] {
-			try(e)
+		if lx.keys.mayHold(t.fold) {
+			for _, e := range lx.first[t.fold] {
+				try(e)
+			}
 		}
 		if len(lx.stems) > 0 && t.kind == word {
 			for n := lx.shortStem; n <= min(stemKey, len(t.fold)); n++ {
-				for _, e := range lx.stems[t.fold[:n]] {
-					try(e)
+				if key := t.fold[:n]; lx.keys.mayHold(key) {
+					for _, e := range lx.stems[key] {
+						try(e)
+					}
 				}
 			}
 		}

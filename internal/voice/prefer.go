@@ -12,12 +12,16 @@ import (
 // wrong one, where that is safe.
 type prefer struct {
 	// noFix holds the entries whose replacement another entry would flag
-	// ("a" = "b" and "b" = "a"): fixing them would never end.
+	// ("a" = "b" and "b" = "a"): fixing them would never end. It is the
+	// config's, shared by every doc's rules, and only read.
 	noFix map[*entry]bool
 }
 
-func newPrefer(c *config) Rule {
-	p := &prefer{noFix: map[*entry]bool{}}
+// preferLoops returns the entries of the prefer list whose suggestion
+// another entry of the list would flag. It depends on the brand's lists
+// alone, so New computes it once, not each doc.
+func preferLoops(c *config) map[*entry]bool {
+	noFix := map[*entry]bool{}
 	for _, entries := range c.words.first {
 		for _, e := range entries {
 			if e.list != preferList {
@@ -25,12 +29,12 @@ func newPrefer(c *config) Rule {
 			}
 			for _, m := range c.words.scan(c.tz.tokens(e.suggest, false, nil), nil) {
 				if m.e.list == preferList {
-					p.noFix[e] = true
+					noFix[e] = true
 				}
 			}
 		}
 	}
-	return p
+	return noFix
 }
 
 func (*prefer) ID() string { return "voice.prefer" }

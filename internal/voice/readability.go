@@ -40,8 +40,11 @@ func (rd *readability) Check(s *Segment, r *Report) {
 			continue
 		}
 		rd.sentences++
-		for _, t := range s.toks[st.from:st.to] {
-			if t.isWord() {
+		for k := st.from; k < st.to; k++ {
+			// By index, not by value: a token is too big to copy at
+			// each word (measured: 5 % of the voice pass on the posts
+			// of a generated kit, with newSentence and exclamation).
+			if t := &s.toks[k]; t.isWord() {
 				rd.words++
 				rd.syllables += syllables(s.Text[t.start:t.end], rd.lang)
 			}
@@ -112,9 +115,17 @@ func syllables(w, lang string) int {
 	return max(n, 1)
 }
 
+// asciiVowels has bit c-'a' set for each vowel c from a to z.
+const asciiVowels = 1<<('a'-'a') | 1<<('e'-'a') | 1<<('i'-'a') | 1<<('o'-'a') | 1<<('u'-'a') | 1<<('y'-'a')
+
 func isVowel(r rune) bool {
+	if r < utf8.RuneSelf {
+		// A mask, not the search the switch compiles to: most letters
+		// are ASCII, and the search's branches are hard to predict.
+		return 'a' <= r && r <= 'z' && asciiVowels>>(r-'a')&1 != 0
+	}
 	switch r {
-	case 'a', 'e', 'i', 'o', 'u', 'y', 'à', 'â', 'ä', 'é', 'è', 'ê', 'ë', 'î', 'ï', 'ô', 'ö', 'ù', 'û', 'ü', 'ÿ', 'œ', 'æ':
+	case 'à', 'â', 'ä', 'é', 'è', 'ê', 'ë', 'î', 'ï', 'ô', 'ö', 'ù', 'û', 'ü', 'ÿ', 'œ', 'æ':
 		return true
 	}
 	return false

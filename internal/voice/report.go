@@ -38,7 +38,7 @@ type edit struct {
 // FixAll proposes edits that make one fix of finding f: all of them are
 // made, or none (the two marks of a quotation).
 func (r *Report) FixAll(s *Segment, f *diag.Finding, edits []edit, desc string) {
-	fixes := make([]Fix, 0, len(edits))
+	fixes := len(r.res.Fixes) // the fixes from here are this one's
 	src := r.doc.File.Src
 	group := 0
 	if len(edits) > 1 {
@@ -48,9 +48,10 @@ func (r *Report) FixAll(s *Segment, f *diag.Finding, edits []edit, desc string) 
 	for _, e := range edits {
 		start, end, ok := s.literal(e.a, e.b)
 		if !ok {
+			r.res.Fixes = r.res.Fixes[:fixes] // all of them, or none
 			return
 		}
-		fixes = append(fixes, Fix{
+		r.res.Fixes = append(r.res.Fixes, Fix{
 			File:  r.doc.File.Name,
 			Start: start,
 			End:   end,
@@ -62,5 +63,4 @@ func (r *Report) FixAll(s *Segment, f *diag.Finding, edits []edit, desc string) 
 			Group: group,
 		})
 	}
-	r.res.Fixes = append(r.res.Fixes, fixes...)
 }

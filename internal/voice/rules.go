@@ -25,7 +25,7 @@ func (c *config) rules() []Rule {
 	fr := c.lang == "fr"
 	all := []Rule{
 		&banned{},
-		newPrefer(c),
+		&prefer{noFix: c.preferLoops},
 		&confidential{words: c.words},
 		when(v.Claims, Rule(&claims{})),
 		&register{},

@@ -124,9 +124,10 @@ func (s *Segment) literal(a, b int) (start, end int, ok bool) {
 	return start, end, true
 }
 
-// segmentFromProse turns a markdown block into a segment of a file whose
-// body starts at bodyOffset.
-func segmentFromProse(p markdown.Prose, bodyOffset int) *Segment {
+// segmentFromProse makes seg the segment of a markdown block of a file
+// whose body starts at bodyOffset. It appends the block's spans, moved to
+// the file, to spans, which seg then holds a slice of, and returns spans.
+func segmentFromProse(seg *Segment, p markdown.Prose, bodyOffset int, spans []markdown.Span) []markdown.Span {
 	role := Body
 	switch p.Kind {
 	case markdown.HeadingText:
@@ -134,12 +135,13 @@ func segmentFromProse(p markdown.Prose, bodyOffset int) *Segment {
 	case markdown.AltText:
 		role = Alt
 	}
-	spans := make([]markdown.Span, len(p.Spans))
-	for i, sp := range p.Spans {
+	from := len(spans)
+	for _, sp := range p.Spans {
 		sp.Source += bodyOffset
-		spans[i] = sp
+		spans = append(spans, sp)
 	}
-	return &Segment{Role: role, Quote: p.Quote, Text: p.Text, Spans: spans}
+	*seg = Segment{Role: role, Quote: p.Quote, Text: p.Text, Spans: spans[from:len(spans):len(spans)]}
+	return spans
 }
 
 // spanBuilder builds a segment's text and spans from source bytes, for

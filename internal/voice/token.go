@@ -149,10 +149,33 @@ func (b *tokenScan) urlLen(i int) int {
 }
 
 // mayHoldURL reports whether s may hold a URL that urlLen finds, so that
-// most segments skip looking for one at every word.
+// most segments skip looking for one at every word: whether s holds "://",
+// "ww.", "WW.", "ailto:" or "AILTO:". It looks around each ":" and "."
+// rather than searching for each of the five: "a" and "w" are common
+// letters and ":" and "." rare ones, and the five searches took a fifth
+// of the time of tokens on the posts of a generated kit.
 func mayHoldURL(s string) bool {
-	return strings.Contains(s, "://") || strings.Contains(s, "ww.") || strings.Contains(s, "WW.") ||
-		strings.Contains(s, "ailto:") || strings.Contains(s, "AILTO:")
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s[i:], ':')
+		if j < 0 {
+			break
+		}
+		i += j
+		if strings.HasPrefix(s[i:], "://") || strings.HasSuffix(s[:i], "ailto") || strings.HasSuffix(s[:i], "AILTO") {
+			return true
+		}
+	}
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s[i:], '.')
+		if j < 0 {
+			break
+		}
+		i += j
+		if strings.HasSuffix(s[:i], "ww") || strings.HasSuffix(s[:i], "WW") {
+			return true
+		}
+	}
+	return false
 }
 
 func isOpener(s string, t token) bool {
@@ -405,8 +428,8 @@ func (tz *tokenizer) sentences(s string, toks []token, out []sentence) []sentenc
 
 func newSentence(toks []token, from, to int) sentence {
 	n := 0
-	for _, t := range toks[from:to] {
-		if t.isWord() {
+	for k := from; k < to; k++ { // by index, as readability.Check
+		if toks[k].isWord() {
 			n++
 		}
 	}

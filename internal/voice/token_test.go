@@ -3,6 +3,9 @@ package voice
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/marque-kit/marque/internal/brand"
 )
 
 func testTokenizer(t *testing.T, lang string) *tokenizer {
@@ -190,6 +193,57 @@ func TestBuiltInLists(t *testing.T) {
 			if len(lx.first)+len(lx.stems) < 10 {
 				t.Errorf("%s/%s: only %d entries", lang, name, len(lx.first)+len(lx.stems))
 			}
+		}
+	}
+}
+
+// FuzzMayHoldURL checks mayHoldURL against its definition.
+func FuzzMayHoldURL(f *testing.F) {
+	for _, s := range []string{"https://a.fr", "www.x", "WWW.X", "wWw.x", "mailto:a", "MAILTO:", "a:b.c", ":", ".", "ww", "é://"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := false
+		for _, mark := range []string{"://", "ww.", "WW.", "ailto:", "AILTO:"} {
+			want = want || strings.Contains(s, mark)
+		}
+		if got := mayHoldURL(s); got != want {
+			t.Fatalf("mayHoldURL(%q) = %t, want %t", s, got, want)
+		}
+	})
+}
+
+// TestLexiconKeys checks that the filter in front of a lexicon's maps lets
+// every key of them through, for the built-in lists and a brand's.
+func TestLexiconKeys(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		p, l := brand.Load(fstest.MapFS{"brand.toml": {Data: []byte(kitProfile(lang, benchVoice))}})
+		if l.Len() > 0 {
+			t.Fatal(l.Items())
+		}
+		c, err := New(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lx := c.cfg.words
+		for _, m := range []map[string][]*entry{lx.first, lx.stems} {
+			for key := range m {
+				if !lx.keys.mayHold(key) {
+					t.Errorf("%s: the filter drops the key %q", lang, key)
+				}
+			}
+		}
+		// Words of no list mostly go no further than the filter.
+		passed := 0
+		words := strings.Fields("le la les un une des de du et ou mais donc or ni car que qui quoi dont où je tu il elle nous vous ils " +
+			"the a an of to in is it that for on with as was at by this be are from or have not but what all")
+		for _, w := range words {
+			if lx.keys.mayHold(w) && lx.first[w] == nil {
+				passed++
+			}
+		}
+		if passed > len(words)/4 {
+			t.Errorf("%s: the filter lets %d common words of %d through", lang, passed, len(words))
 		}
 	}
 }

@@ -23,6 +23,8 @@ type config struct {
 	// confidential words, and the built-in claims and familiar words of its
 	// language, so that a segment is looked up once for all of them.
 	words *lexicon
+	// preferLoops are the prefer entries that get no fix (preferLoops).
+	preferLoops map[*entry]bool
 }
 
 // New compiles the voice of profile p: its lists and the built-in ones of
@@ -55,6 +57,7 @@ func New(p *brand.Profile) (*Checker, error) {
 	if err := loadList(c.words, tz, registerList, lang, "register.txt"); err != nil {
 		return nil, fmt.Errorf("voice: %w", err)
 	}
+	c.preferLoops = preferLoops(c)
 	return &Checker{cfg: c}, nil
 }
 
