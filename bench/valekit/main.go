@@ -154,8 +154,8 @@ var variants = map[rune]string{
 // pattern turns a marque word pattern into the regular expression that
 // matches what marque matches: any case and accents, words apart by
 // spaces or joined by a hyphen, and a trailing * for any ending, after the
-// stems marque's voice package gives the word (internal/voice/lexicon.go,
-// stems: disruptif* is also disruptiv…, leverage* leverag…).
+// stems marque's voice package gives the word (voice.Stems: disruptif* is
+// also disruptiv…, leverage* leverag…).
 func pattern(w, lang string, wildcard bool) string {
 	stem, star := strings.CutSuffix(strings.TrimSpace(w), "*")
 	if !wildcard {
@@ -170,7 +170,7 @@ func pattern(w, lang string, wildcard bool) string {
 		last := i == len(words)-1
 		forms := []string{strings.ToLower(word)}
 		if last && star {
-			forms = stems(forms[0], lang)
+			forms = voice.Stems(forms[0], lang)
 		}
 		if len(forms) > 1 {
 			b.WriteString("(?:")
@@ -195,26 +195,6 @@ func pattern(w, lang string, wildcard bool) string {
 		}
 	}
 	return b.String()
-}
-
-// stems mirrors the stems function of internal/voice.
-func stems(stem, lang string) []string {
-	out := []string{stem}
-	alt := func(from, to string) {
-		if s, ok := strings.CutSuffix(stem, from); ok && len(s) >= 3 {
-			out = append(out, s+to)
-		}
-	}
-	if lang == "fr" {
-		alt("f", "v")
-		alt("al", "au")
-		alt("x", "s")
-		alt("c", "qu")
-		return out
-	}
-	alt("e", "")
-	alt("y", "i")
-	return out
 }
 
 func baseLetter(r rune) rune {

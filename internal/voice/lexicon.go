@@ -118,7 +118,7 @@ func (lx *lexicon) add(tz *tokenizer, l list, pattern, suggest string, wildcard 
 	}
 	e := &entry{list: l, text: strings.TrimSpace(pattern), words: toks, prefix: prefix, suggest: suggest}
 	if prefix {
-		e.stems = stems(toks[len(toks)-1], tz.lang)
+		e.stems = Stems(toks[len(toks)-1], tz.lang)
 	}
 	if prefix && len(toks) == 1 {
 		for _, st := range e.stems {
@@ -225,13 +225,13 @@ func (e *entry) matchAt(toks []token, k int) int {
 	return end
 }
 
-// stems returns the stems that a pattern ending in stem* matches, so that
+// Stems returns the stems that a pattern ending in stem* matches, so that
 // the * takes the forms the language inflects the word into, not only the
 // endings it adds: in French, disruptif* matches disruptive (f → v),
 // local* locaux (al → au), heureux* heureuse (x → s), public* publique
 // (c → qu); in English, leverage* matches leveraging (a final e drops) and
 // synergy* synergies (y → i).
-func stems(stem, lang string) []string {
+func Stems(stem, lang string) []string {
 	out := []string{stem}
 	alt := func(from, to string) {
 		if s, ok := strings.CutSuffix(stem, from); ok && len(s) >= 3 {
