@@ -237,3 +237,43 @@ func TestDiskFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestRebuildLinksUnchanged writes a tree over an earlier output: a file
+// with the same bytes is the earlier file, linked; a file whose bytes
+// changed, even keeping its size, or that others may write, is new.
+func TestRebuildLinksUnchanged(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := Write(tree(t, map[string]string{"same.html": "same", "edited.html": "abcd", "loose.html": "open", "gone.html": "x"}), out); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(out, "loose.html"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	before := map[string]os.FileInfo{}
+	for _, name := range []string{"same.html", "edited.html", "loose.html"} {
+		info, err := os.Stat(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[name] = info
+	}
+	if err := Write(tree(t, map[string]string{"same.html": "same", "edited.html": "abce", "loose.html": "open", "new.html": "n"}), out); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"same.html": "same", "edited.html": "abce", "loose.html": "open", "new.html": "n", Marker: markerText}
+	if got := readAll(t, out); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("wrote %q, want %q", got, want)
+	}
+	for name, wantSame := range map[string]bool{"same.html": true, "edited.html": false, "loose.html": false} {
+		info, err := os.Stat(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := os.SameFile(before[name], info); got != wantSame {
+			t.Errorf("%s is the earlier file: %v, want %v", name, got, wantSame)
+		}
+		if info.Mode().Perm()&0o022 != 0 {
+			t.Errorf("%s: mode %v", name, info.Mode())
+		}
+	}
+}
