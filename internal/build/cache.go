@@ -14,6 +14,8 @@ import (
 	"github.com/marque-kit/marque/internal/output"
 	"github.com/marque-kit/marque/internal/picture"
 	"github.com/marque-kit/marque/internal/post"
+	"github.com/marque-kit/marque/internal/printcard"
+	"github.com/marque-kit/marque/internal/qr"
 	"github.com/marque-kit/marque/internal/render"
 	"github.com/marque-kit/marque/internal/socialimage"
 	"github.com/marque-kit/marque/internal/voice"
@@ -23,8 +25,8 @@ import (
 // on what it can hash: a post body's rendered Markdown, the voice check of
 // a file, a post's share texts, the files made from a source image, the
 // posts' decoded files (post.Memo), each post's planned images
-// (socialimage.Memo), the rendered pages
-// (render.Memo) and the kit's drawn images. serve keeps one for as long as
+// (socialimage.Memo), the rendered pages and the kit page (render.Memo),
+// the kit's drawn images and its print files. serve keeps one for as long as
 // it runs, so that a save re-does the work of what the saved file feeds
 // and little else: on a kit of a thousand posts, an edit of one body
 // renders and checks that post, and runs the templates of the few pages
@@ -42,10 +44,12 @@ import (
 //     a cached markdown.Doc, file, share text, planned image or page after
 //     it is stored.
 //   - Only successful work is cached: work that reported a finding runs
-//     again, so its finding is reported again. The images that could not
-//     be drawn are the exception: a build that does not draw
-//     (CachedImages) reports what the drawing that failed reported, and
-//     a build that draws tries again.
+//     again, so its finding is reported again. Two exceptions keep their
+//     findings as data and report them again on each hit: the images that
+//     could not be drawn (a build that does not draw, CachedImages,
+//     reports what the drawing that failed reported, and a build that
+//     draws tries again), and the business card's layout problems, which
+//     its inputs decide.
 //   - The cache holds what the latest build used, and that only: each
 //     build drops the entries it did not touch when it ends, so memory stays
 //     that of one kit however long serve runs. The memos keep what the
@@ -80,6 +84,40 @@ type Cache struct {
 	// unchanged image back as the same value, never changed.
 	drawn map[string]*drawnEntry
 	keys  map[keyRef]*keyEntry
+	// qrs and cards keep the print files: the QR codes (the code, its
+	// SVG, and its PNG once a build that draws made it) and the business
+	// card (its layout's problems, and its PDF and previews once a build
+	// that draws made them), by a hash of what they are made from, so
+	// that serve neither lays the card out again on each save (the logo's
+	// decoding and the layout took 10 ms of a rebuild of the example kit)
+	// nor loses the files a drawing made.
+	qrs   map[[sha256.Size]byte]*qrEntry
+	cards map[[sha256.Size]byte]*cardEntry
+}
+
+// qrEntry is a QR code of the kit with its images.
+type qrEntry struct {
+	code  *qr.Code
+	scale int // pixels per module of the PNG, and units of the SVG
+	svg   []byte
+	png   []byte // nil until a build that draws makes it
+	stamp
+}
+
+// cardEntry is the business card laid out from one set of inputs.
+type cardEntry struct {
+	// problems are what the layout could not show: findings, which each
+	// build that uses the entry reports again.
+	problems []printcard.Problem
+	pdf      []byte        // nil until a build that draws makes it, with previews
+	previews []cardPreview // each side as an image, front first
+	stamp
+}
+
+type cardPreview struct {
+	side          string // "front" or "back"
+	data          []byte // PNG
+	width, height int
 }
 
 type drawnEntry struct {
@@ -136,6 +174,8 @@ func NewCache() *Cache {
 		pages:  render.NewMemo(),
 		drawn:  map[string]*drawnEntry{},
 		keys:   map[keyRef]*keyEntry{},
+		qrs:    map[[sha256.Size]byte]*qrEntry{},
+		cards:  map[[sha256.Size]byte]*cardEntry{},
 	}
 }
 
@@ -163,6 +203,8 @@ func (c *Cache) end() {
 	evict(c.shares, c.build)
 	evict(c.drawn, c.build)
 	evict(c.keys, c.build)
+	evict(c.qrs, c.build)
+	evict(c.cards, c.build)
 }
 
 // stamp records the last build that used a cache entry.
@@ -437,6 +479,57 @@ func (c *Cache) keepEncoded(key string, data []byte, failure error) {
 	}
 	c.mu.Lock()
 	c.drawn[key] = &drawnEntry{data: data, err: failure, stamp: stamp{c.build}}
+	c.mu.Unlock()
+}
+
+// qr returns the QR code an earlier build made under key, or nil.
+func (c *Cache) qr(key [sha256.Size]byte) *qrEntry {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.qrs[key]
+	if e != nil {
+		e.used = c.build
+	}
+	return e
+}
+
+// keepQR keeps e, a new value (entries are never changed), under key.
+func (c *Cache) keepQR(key [sha256.Size]byte, e *qrEntry) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	e.used = c.build
+	c.qrs[key] = e
+	c.mu.Unlock()
+}
+
+// card returns the business card an earlier build laid out under key, or
+// nil.
+func (c *Cache) card(key [sha256.Size]byte) *cardEntry {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.cards[key]
+	if e != nil {
+		e.used = c.build
+	}
+	return e
+}
+
+// keepCard keeps e, a new value (entries are never changed), under key.
+func (c *Cache) keepCard(key [sha256.Size]byte, e *cardEntry) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	e.used = c.build
+	c.cards[key] = e
 	c.mu.Unlock()
 }
 

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"image/png"
+	"io"
 	"io/fs"
 	"strings"
 
@@ -72,35 +73,35 @@ func addIdentity(ctx context.Context, k *kit, site *output.Tree, m *manifest.Man
 	}
 
 	dark, light := qr.Inks(p.Identity.Colors.Background, p.Identity.Colors.Primary, p.Identity.Colors.Text)
-	siteCode, err := qr.Encode([]byte(k.publicURL("")), qr.M)
+	siteQR, err := k.addQR(site, m, "qr-site", QRSitePath, []byte(k.publicURL("")), dark, light, k.publicURL(""))
 	if err != nil {
 		return fmt.Errorf("qr code of the site: %w", err) // a URL is far below any limit
-	}
-	if err := k.addQR(site, m, "qr-site", QRSitePath, siteCode, dark, light, k.publicURL("")); err != nil {
-		return err
 	}
 	// The code carries the essential card: its modules stay large enough
 	// to scan from a page; the site it names leads to the rest.
 	essential := card.Essential().Encode()
-	contactCode, err := qr.Encode(essential, qr.M)
+	_, err = k.addQR(site, m, "qr-contact", QRContactPath, essential, dark, light, p.Person.Name)
 	switch {
 	case errors.Is(err, qr.ErrTooLong):
 		l.Add(p.ValuePos("person.name"), "print.fit", "the contact card is %d bytes even without its profiles: too long for a QR code; kit/qr-contact is left out", len(essential))
 	case err != nil:
 		return err
-	default:
-		if err := k.addQR(site, m, "qr-contact", QRContactPath, contactCode, dark, light, p.Person.Name); err != nil {
-			return err
-		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := addCard(k, site, m, siteCode, phone, l); err != nil {
+	if err := addCard(k, site, m, siteQR.code, phone, l); err != nil {
 		return err
 	}
 	return addSignature(k, site, m, phone)
 }
+
+// drawing reports whether the build draws the kit's images (EncodeImages),
+// and adding whether it adds those the cache holds (CachedImages too). The
+// print files follow the images: a check has none, serve shows those a
+// drawing made while the next drawing makes the others.
+func (k *kit) drawing() bool { return k.images != nil && k.images.encode }
+func (k *kit) adding() bool  { return k.images != nil && k.images.mode != PlanImages }
 
 // publicURL returns the absolute address of the site-relative path name
 // on the site's public URL.
@@ -201,25 +202,54 @@ func networkLabel(name string) string {
 	return name
 }
 
-// addQR adds a QR code as SVG and, in a build, as PNG: like the other
-// images of the kit, a check does not encode it.
-func (k *kit) addQR(site *output.Tree, m *manifest.Manifest, kind, base string, code *qr.Code, dark, light brand.Color, title string) error {
-	scale := max(8, qrImageSide/code.Side())
-	if k.images.encode {
-		png, err := code.PNG(scale, dark, light)
-		if err != nil {
-			return err
+// addQR adds the QR code of payload as SVG and as PNG (see drawing), and
+// returns it. An earlier build's code of the same payload, in the same
+// inks and with the same title, is used again: the encoding and its masks
+// take a millisecond a code, the PNG ten.
+func (k *kit) addQR(site *output.Tree, m *manifest.Manifest, kind, base string, payload []byte, dark, light brand.Color, title string) (*qrEntry, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "qr\x00%d\x00%d\x00%s\x00%s\x00%q\x00", qr.M, qrImageSide, dark.Hex(), light.Hex(), title)
+	h.Write(payload)
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	e := k.cache.qr(key)
+	if e == nil || e.png == nil && k.drawing() {
+		n := &qrEntry{} // a new entry: the one kept is shared
+		if e != nil {
+			n.code, n.scale, n.svg = e.code, e.scale, e.svg
+		} else {
+			code, err := qr.Encode(payload, qr.M)
+			if err != nil {
+				return nil, err
+			}
+			n.code, n.scale = code, max(8, qrImageSide/code.Side())
+			n.svg = code.SVG(n.scale, dark, light, title)
 		}
-		side := code.Side() * scale
-		if err := addFile(site, m, manifest.File{Kind: kind, Path: base + ".png", Type: "image/png", Width: side, Height: side}, png); err != nil {
-			return err
+		if k.drawing() {
+			png, err := n.code.PNG(n.scale, dark, light)
+			if err != nil {
+				return nil, err
+			}
+			n.png = png
+		}
+		e = n
+		k.cache.keepQR(key, e)
+	}
+	if e.png != nil && k.adding() {
+		side := e.code.Side() * e.scale
+		if err := addFile(site, m, manifest.File{Kind: kind, Path: base + ".png", Type: "image/png", Width: side, Height: side}, e.png); err != nil {
+			return nil, err
 		}
 	}
-	return addFile(site, m, manifest.File{Kind: kind, Path: base + ".svg", Type: "image/svg+xml"}, code.SVG(scale, dark, light, title))
+	if err := addFile(site, m, manifest.File{Kind: kind, Path: base + ".svg", Type: "image/svg+xml"}, e.svg); err != nil {
+		return nil, err
+	}
+	return e, nil
 }
 
-// addCard lays out and writes the business card, and reports what it
-// could not show at the keys of brand.toml the values come from.
+// addCard lays out and writes the business card (see drawing), and
+// reports what it could not show at the keys of brand.toml the values
+// come from. code is the QR code of the site, which the card prints.
 func addCard(k *kit, site *output.Tree, m *manifest.Manifest, code *qr.Code, phone vcard.Phone, l *diag.List) error {
 	p := k.profile
 	pr := p.Person
@@ -238,24 +268,78 @@ func addCard(k *kit, site *output.Tree, m *manifest.Manifest, code *qr.Code, pho
 		}
 		c.Handles = append(c.Handles, printcard.Handle{Key: "networks." + n.Name + ".handle", Label: networkLabel(n.Name), Text: text})
 	}
+	var logo []byte
 	if pr.Logo != "" {
+		// Unreadable: the site reports it, and the card has no logo.
+		logo, _ = fs.ReadFile(k.fsys, pr.Logo)
+	}
+	// Everything the card is made from, the QR code by its payload and
+	// the faces marque embeds by their roles (the fallback face is the
+	// same on every card).
+	h := sha256.New()
+	fmt.Fprintf(h, "card\x00%d\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%v\x00%q\x00",
+		cardPreviewDPI, c.Lang, c.Name, c.Role, c.Email, c.Phone, c.Site, c.Colors, k.publicURL(""))
+	for _, hd := range c.Handles {
+		fmt.Fprintf(h, "%q %q %q\x00", hd.Key, hd.Label, hd.Text)
+	}
+	fmt.Fprintf(h, "%d\x00", len(logo))
+	h.Write(logo)
+	var err error
+	if c.Heading, err = cardFont(k, h, p.Identity.Fonts.Heading, socialimage.Heading); err != nil {
+		return err
+	}
+	if c.Body, err = cardFont(k, h, p.Identity.Fonts.Body, socialimage.Body); err != nil {
+		return err
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+
+	e := k.cache.card(key)
+	if e == nil || e.pdf == nil && k.drawing() {
+		if e, err = layCard(k, c, logo); err != nil {
+			return err
+		}
+		k.cache.keepCard(key, e)
+	}
+	for _, pb := range e.problems {
+		l.Add(p.ValuePos(pb.Key), pb.Rule, "%s: %s", pb.Key, pb.Message)
+	}
+	if e.pdf == nil || !k.adding() {
+		return nil
+	}
+	if err := addFile(site, m, manifest.File{Kind: "business-card", Path: CardPath, URL: k.publicURL(CardPath), Type: "application/pdf"}, e.pdf); err != nil {
+		return err
+	}
+	for _, pv := range e.previews {
+		f := manifest.File{Kind: "business-card-preview", Path: CardPreviewPath + "-" + pv.side + ".png", Type: "image/png", Width: pv.width, Height: pv.height}
+		if err := addFile(site, m, f, pv.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// layCard lays out the card c, with the logo file's bytes, and writes it
+// as PDF, with previews for the kit page, when the build draws. Its faces
+// that are not the brand's are marque's own, set here.
+func layCard(k *kit, c *printcard.Card, logo []byte) (*cardEntry, error) {
+	if c.Heading == nil {
+		_, c.Heading = socialimage.EmbeddedFont(socialimage.Heading)
+	}
+	if c.Body == nil {
+		_, c.Body = socialimage.EmbeddedFont(socialimage.Body)
+	}
+	_, c.Fallback = socialimage.EmbeddedFont("")
+	if logo != nil {
 		// A logo that does not decode is already a finding of the site's.
-		if img, err := picture.Decode(k.fsys, pr.Logo); err == nil {
+		if img, err := picture.DecodeBytes(logo); err == nil {
 			c.Logo = img
 		}
 	}
-	var err error
-	if c.Heading, err = cardFont(k, p.Identity.Fonts.Heading, socialimage.Heading); err != nil {
-		return err
-	}
-	if c.Body, err = cardFont(k, p.Identity.Fonts.Body, socialimage.Body); err != nil {
-		return err
-	}
-	_, c.Fallback = socialimage.EmbeddedFont("")
 	// A check wants the findings of the layout; only a build writes the
 	// PDF, as only a build encodes the kit's images.
 	card := printcard.Lay
-	if k.images.encode {
+	if k.drawing() {
 		card = printcard.Make
 	}
 	res, err := card(c)
@@ -267,49 +351,45 @@ func addCard(k *kit, site *output.Tree, m *manifest.Manifest, code *qr.Code, pho
 		res, err = card(c)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, pb := range res.Problems {
-		l.Add(p.ValuePos(pb.Key), pb.Rule, "%s: %s", pb.Key, pb.Message)
-	}
+	e := &cardEntry{problems: res.Problems, pdf: res.PDF}
 	if res.PDF == nil {
-		return nil
-	}
-	if err := addFile(site, m, manifest.File{Kind: "business-card", Path: CardPath, URL: k.publicURL(CardPath), Type: "application/pdf"}, res.PDF); err != nil {
-		return err
+		return e, nil
 	}
 	// Previews for the kit page: not every browser shows a PDF inline.
 	for _, side := range []*printcard.Side{res.Front, res.Back} {
 		img, err := printcard.Preview(c, side, cardPreviewDPI)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		// The default compression: the best one takes five times as long
 		// on every build, for a preview.
 		var data bytes.Buffer
 		if err := png.Encode(&data, img); err != nil {
-			return fmt.Errorf("encode the business card's preview: %w", err)
+			return nil, fmt.Errorf("encode the business card's preview: %w", err)
 		}
 		b := img.Bounds()
-		f := manifest.File{Kind: "business-card-preview", Path: CardPreviewPath + "-" + side.Name + ".png", Type: "image/png", Width: b.Dx(), Height: b.Dy()}
-		if err := addFile(site, m, f, data.Bytes()); err != nil {
-			return err
-		}
+		e.previews = append(e.previews, cardPreview{side: side.Name, data: data.Bytes(), width: b.Dx(), height: b.Dy()})
 	}
-	return nil
+	return e, nil
 }
 
-// cardFont returns the brand's font file at src, or the embedded face of
-// role when the brand has none.
-func cardFont(k *kit, src string, role socialimage.Role) ([]byte, error) {
+// cardFont returns the brand's font file at src, or nil when the brand
+// has none and the card uses the embedded face of role (the fallback face
+// for role ""), and writes into key what tells the face from another: the
+// file's bytes, or the role, which names one embedded face in a marque.
+func cardFont(k *kit, key io.Writer, src string, role socialimage.Role) ([]byte, error) {
 	if src == "" {
-		_, data := socialimage.EmbeddedFont(role)
-		return data, nil
+		fmt.Fprintf(key, "embedded %q\x00", role)
+		return nil, nil
 	}
 	data, err := fs.ReadFile(k.fsys, src)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", src, err)
 	}
+	fmt.Fprintf(key, "file %d\x00", len(data))
+	key.Write(data)
 	return data, nil
 }
 

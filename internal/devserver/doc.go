@@ -13,8 +13,15 @@
 // shown at once; once the kit has been quiet for a moment, a drawing of the
 // images the save changed (build.EncodeImages, through the image cache in
 // the kit's .cache/marque/) runs beside, and is shown in turn, unless a
-// newer save has been built: a rebuild never waits for an encoder.
+// newer save has been built: a rebuild never waits for an encoder. The
+// rebuild of a save starts with its first event, while the server waits
+// for the kit to stay quiet (the debounce), and is dropped if another
+// change comes meanwhile.
 //
-//	fsnotify ─► debounce ─► build.Check (with a Cache) ─► state ─► HTTP + SSE
+// A reloaded page fetches itself alone: the site's other files carry a
+// tag (ETag) that changes with their bytes, and the style sheet, at the
+// URL with its version that pages use, is kept by the browser.
+//
+//	fsnotify ─► build.Check (with a Cache) ─► debounce ─► state ─► HTTP + SSE
 //	                          └─ quiet ─► build.Check drawing images ─┘
 package devserver

@@ -14,7 +14,7 @@ import (
 func TestDrawImages(t *testing.T) {
 	dir := writeKit(t, smallKit)
 	ts := serve(t, dir, func(o *Options) { o.DrawDelay = time.Second })
-	if st := ts.cur.Load(); st.drawn || st.site().Has("card.png") {
+	if st := ts.cur.Load(); st.broken() || st.drawn || st.site().Has("card.png") {
 		t.Fatalf("the first build has the site's card before any drawing")
 	}
 	home := ts.events(t, "/", pageVersion(t, ts.get(t, "/").body))
@@ -34,9 +34,12 @@ func TestDrawImages(t *testing.T) {
 
 	// An edit of a body: shown at once with every image.
 	n := ts.builds()
-	writeFile(t, dir, "content/posts/a.md", postWith("Alpha", "Un autre texte."))
+	saveFile(t, dir, "content/posts/a.md", postWith("Alpha", "Un autre texte."))
 	ts.waitBuilds(t, n+1)
 	st := ts.cur.Load()
+	if st.broken() {
+		t.Fatalf("the rebuild after an edit of a body does not build: %v %v", st.err, st.findings())
+	}
 	for _, name := range []string{"card.png", "favicon.ico", "posts/a/card.png", "posts/b/card.png"} {
 		if !st.site().Has(name) {
 			t.Errorf("the rebuild after an edit of a body lacks %s", name)
@@ -45,9 +48,12 @@ func TestDrawImages(t *testing.T) {
 
 	// A new title: its card waits for the drawing, the others stay.
 	old, _ := st.site().Get("posts/a/card.png")
-	writeFile(t, dir, "content/posts/a.md", postWith("Alpha, encore", "Un autre texte."))
+	saveFile(t, dir, "content/posts/a.md", postWith("Alpha, encore", "Un autre texte."))
 	ts.waitBuilds(t, n+2)
 	st = ts.cur.Load()
+	if st.broken() {
+		t.Fatalf("the rebuild after a new title does not build: %v %v", st.err, st.findings())
+	}
 	if !st.drawn && (st.site().Has("posts/a/card.png") || !st.site().Has("posts/b/card.png")) {
 		t.Errorf("the rebuild after a new title: a's card %v, b's %v; want b's alone", st.site().Has("posts/a/card.png"), st.site().Has("posts/b/card.png"))
 	}

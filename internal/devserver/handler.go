@@ -2,6 +2,8 @@ package devserver
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"mime"
 	"net/http"
@@ -70,8 +72,59 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctype := contentType(t.name, data)
 	if strings.HasPrefix(ctype, "text/html") {
 		data = inject(data, s.snippet(st, p, t.name))
+	} else if t.status == http.StatusOK && s.cached(w, r, st, t.name, data) {
+		return
 	}
 	write(w, r, t.status, ctype, data)
+}
+
+// cached sets the caching headers of a file other than a page, and
+// answers 304 Not Modified, returning true, when the browser has it
+// already. A reload then fetches the page alone: the style sheet its
+// URL versions is kept (the versioned URLs of render, "style.css?v=…",
+// get a year when the version is the file's), and the images, fonts and
+// scripts are checked (ETag), at a few hundred bytes each. A file's tag
+// is the number of the build that last changed its bytes, with the
+// server's run: the tag of a file changes exactly when its bytes do.
+// Pages are never kept: they carry the page's script and version.
+func (s *Server) cached(w http.ResponseWriter, r *http.Request, st *state, name string, data []byte) bool {
+	h := w.Header()
+	etag := fmt.Sprintf(`"%s-%d"`, s.id, st.gen[name])
+	h.Set("ETag", etag)
+	if isVersion(r.URL.RawQuery, data) {
+		h.Set("Cache-Control", "max-age=31536000, immutable")
+	} else {
+		h.Set("Cache-Control", "no-cache")
+	}
+	if !etagMatch(r.Header.Get("If-None-Match"), etag) {
+		return false
+	}
+	w.WriteHeader(http.StatusNotModified)
+	return true
+}
+
+// isVersion reports whether the query of a request is the version render
+// gives the URL of a file whose content is data ("v=" and the first four
+// bytes of its SHA-256, in hex).
+func isVersion(query string, data []byte) bool {
+	v, ok := strings.CutPrefix(query, "v=")
+	if !ok || len(v) != 8 {
+		return false
+	}
+	sum := sha256.Sum256(data)
+	return v == hex.EncodeToString(sum[:4])
+}
+
+// etagMatch reports whether an If-None-Match header names etag: one of
+// its tags, weak or not, or "*".
+func etagMatch(header, etag string) bool {
+	for _, tag := range strings.Split(header, ",") {
+		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+		if tag == etag || tag == "*" {
+			return true
+		}
+	}
+	return false
 }
 
 // target is what a request path leads to in the site.

@@ -27,9 +27,9 @@ import (
 const DefaultAddr = "127.0.0.1:4321"
 
 // defaultDebounce is how long the kit must stay quiet after a change
-// before a rebuild starts: long enough to take an editor's atomic save
-// (write aside, rename) or a burst of saves as one change, short enough
-// not to be felt.
+// before a rebuild is shown (one may start sooner, see watch): long
+// enough to take an editor's atomic save (write aside, rename) or a
+// burst of saves as one change, short enough not to be felt.
 const defaultDebounce = 20 * time.Millisecond
 
 // shutdownGrace is how long requests still running get to finish once the
@@ -60,7 +60,7 @@ type Options struct {
 	// line per rebuild, warnings. Either may be nil.
 	Stdout, Stderr io.Writer
 	// Debounce is how long the kit's files must stay quiet after a change
-	// before a rebuild; 0 is 20 ms.
+	// before a rebuild is shown; 0 is 20 ms.
 	Debounce time.Duration
 	// DrawDelay is how long the kit's files must stay quiet after a
 	// rebuild before the images that build left out (see Server) are

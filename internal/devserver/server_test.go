@@ -59,6 +59,25 @@ func writeFile(t testing.TB, dir, name, data string) {
 	}
 }
 
+// saveFile writes data at name as an editor's atomic save does: aside,
+// under a hidden name, then renamed over. A build then reads the whole
+// file or the one before, never a file just truncated: writeFile's
+// truncation and write are two events, which a busy machine may space
+// wider than the debounce period, so that the half-written file is built
+// and shown. The tests that look at the build after a save use saveFile;
+// those of half-written files use writeFile.
+func saveFile(t testing.TB, dir, name, data string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp")
+	if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // testServer is a server running for one test.
 type testServer struct {
 	*Server
@@ -272,8 +291,14 @@ func TestRequests(t *testing.T) {
 			if r.status != tt.status {
 				t.Fatalf("status %d, want %d\n%s", r.status, tt.status, tail(r.body))
 			}
-			if got := r.header.Get("Cache-Control"); got != "no-store" {
-				t.Errorf("Cache-Control %q, want no-store", got)
+			// Pages, errors and redirects are never kept; the site's
+			// other files are, checked on each use (TestCaching).
+			cache := "no-store"
+			if tt.status == 200 && !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {
+				cache = "no-cache"
+			}
+			if got := r.header.Get("Cache-Control"); got != cache {
+				t.Errorf("Cache-Control %q, want %s", got, cache)
 			}
 			if got := r.header.Get("Content-Type"); !strings.HasPrefix(got, tt.ctype) {
 				t.Errorf("Content-Type %q, want %q", got, tt.ctype)
@@ -444,18 +469,29 @@ func TestBrokenProfile(t *testing.T) {
 }
 
 // events opens the event stream of the page at path, as its script would,
-// and returns the reload events as they come.
+// for the rest of the test, and returns the reload events as they come.
 func (ts *testServer) events(t *testing.T, path, version string) <-chan string {
 	t.Helper()
+	out, stop := ts.stream(t, path, version)
+	t.Cleanup(stop)
+	return out
+}
+
+// stream opens the event stream of the page at path, as its script does,
+// and returns the reload events as they come, and a function that closes
+// the stream.
+func (ts *testServer) stream(tb testing.TB, path, version string) (<-chan string, func()) {
+	tb.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
 	req, _ := http.NewRequestWithContext(ctx, "GET", ts.base+eventsPath+"?path="+path+"&v="+version, nil)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatal(err)
+		cancel()
+		tb.Fatal(err)
 	}
 	if ct := res.Header.Get("Content-Type"); ct != "text/event-stream" {
-		t.Fatalf("event stream: Content-Type %q", ct)
+		cancel()
+		tb.Fatalf("event stream: Content-Type %q", ct)
 	}
 	out := make(chan string, 16)
 	go func() {
@@ -468,11 +504,11 @@ func (ts *testServer) events(t *testing.T, path, version string) <-chan string {
 			}
 		}
 	}()
-	return out
+	return out, cancel
 }
 
 // pageVersion returns the version a page carries in its script.
-func pageVersion(t *testing.T, body string) string {
+func pageVersion(t testing.TB, body string) string {
 	t.Helper()
 	_, after, ok := strings.Cut(body, `data-version="`)
 	v, _, ok2 := strings.Cut(after, `"`)
@@ -660,5 +696,76 @@ func TestReport(t *testing.T) {
 		if !strings.Contains(ts.stderr.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, ts.stderr)
 		}
+	}
+}
+
+// TestCaching checks what browsers may keep of the site: the style sheet
+// at the versioned URL its pages give for a year, the other files of the
+// site as long as their tag still matches, and pages never.
+func TestCaching(t *testing.T) {
+	dir := writeKit(t, smallKit)
+	writeFile(t, dir, "theme/static/extra.txt", "un")
+	ts := serve(t, dir)
+	get := func(uri, tag string) response {
+		t.Helper()
+		req, _ := http.NewRequest("GET", ts.base+uri, nil)
+		if tag != "" {
+			req.Header.Set("If-None-Match", tag)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, err := io.ReadAll(res.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return response{res.StatusCode, res.Header, string(body)}
+	}
+	home := ts.get(t, "/")
+	_, after, _ := strings.Cut(home.body, `href="/style.css?v=`)
+	version, _, _ := strings.Cut(after, `"`)
+	if len(version) != 8 {
+		t.Fatalf("no versioned style sheet in the home page:\n%s", tail(home.body))
+	}
+
+	sheet := get("/style.css?v="+version, "")
+	if sheet.status != 200 || sheet.header.Get("Cache-Control") != "max-age=31536000, immutable" || sheet.header.Get("ETag") == "" {
+		t.Errorf("style sheet at its version: %d, Cache-Control %q, ETag %q", sheet.status, sheet.header.Get("Cache-Control"), sheet.header.Get("ETag"))
+	}
+	for _, uri := range []string{"/style.css", "/style.css?v=00000000", "/style.css?v=" + version + "&x=1"} {
+		if r := get(uri, ""); r.status != 200 || r.header.Get("Cache-Control") != "no-cache" {
+			t.Errorf("GET %s: %d, Cache-Control %q, want no-cache", uri, r.status, r.header.Get("Cache-Control"))
+		}
+	}
+	tag := sheet.header.Get("ETag")
+	for _, header := range []string{tag, "W/" + tag, `"x", ` + tag, "*"} {
+		if r := get("/style.css", header); r.status != http.StatusNotModified || r.body != "" {
+			t.Errorf("If-None-Match %s: %d with %d bytes, want 304 and none", header, r.status, len(r.body))
+		}
+	}
+	if r := get("/style.css", `"other"`); r.status != 200 || r.body != sheet.body {
+		t.Errorf("another tag: %d, want the sheet", r.status)
+	}
+	// Pages are sent whole whatever the browser holds.
+	if r := get("/", "*"); r.status != 200 || r.header.Get("ETag") != "" || r.header.Get("Cache-Control") != "no-store" {
+		t.Errorf("a page asked with a tag: %d, ETag %q, Cache-Control %q", r.status, r.header.Get("ETag"), r.header.Get("Cache-Control"))
+	}
+
+	// A file keeps its tag while its bytes stay, and has a new one when
+	// they change.
+	extra := get("/extra.txt", "")
+	n := ts.builds()
+	writeFile(t, dir, "content/posts/b.md", postWith("Bravo", "Un autre texte."))
+	ts.waitBuilds(t, n+1)
+	if r := get("/extra.txt", extra.header.Get("ETag")); r.status != http.StatusNotModified {
+		t.Errorf("an unchanged file after a rebuild: %d, want 304", r.status)
+	}
+	writeFile(t, dir, "theme/static/extra.txt", "deux")
+	ts.waitBuilds(t, n+2)
+	r := get("/extra.txt", extra.header.Get("ETag"))
+	if r.status != 200 || r.body != "deux" || r.header.Get("ETag") == extra.header.Get("ETag") {
+		t.Errorf("a changed file asked with its old tag: %d %q, ETag %q (was %q)", r.status, r.body, r.header.Get("ETag"), extra.header.Get("ETag"))
 	}
 }

@@ -41,7 +41,10 @@ type state struct {
 	// paged holds the kit files some page is made from; the others (a
 	// post whose front matter does not parse yet, a draft left out) show
 	// their findings on the 404 page, where their page would be.
-	paged   map[string]bool
+	paged map[string]bool
+	// names are the site's files, sorted: the next state finds the files
+	// gone among them without sorting them again.
+	names   []string
 	changed chan struct{}
 }
 
@@ -59,8 +62,9 @@ func newState(prev *state, res *build.Result, err error, took time.Duration) *st
 			st.paged[f] = true
 		}
 	}
-	st.gen = make(map[string]uint64, cur.Len())
-	for _, name := range cur.Names() {
+	st.names = cur.Names()
+	st.gen = make(map[string]uint64, len(st.names))
+	for _, name := range st.names {
 		data, _ := cur.Get(name)
 		if old != nil {
 			if was, ok := old.Get(name); ok && bytes.Equal(was, data) {
@@ -71,11 +75,9 @@ func newState(prev *state, res *build.Result, err error, took time.Duration) *st
 		st.gen[name] = st.n
 		st.assetChanged(name)
 	}
-	if old != nil {
-		for _, name := range old.Names() {
-			if !cur.Has(name) {
-				st.assetChanged(name)
-			}
+	for _, name := range prev.names {
+		if !cur.Has(name) {
+			st.assetChanged(name)
 		}
 	}
 	return st

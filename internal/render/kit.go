@@ -42,9 +42,13 @@ type KitInput struct {
 	Posts    []KitPost    // the published posts, newest first
 	Files    []KitFile    // the identity and print files the kit has
 	Manifest string       // kit/manifest.json, or "" when there is none
-	// ImagesPending is set when the build makes no images (check and
-	// serve do not): the page then says where they come from.
+	// ImagesPending is set when the site lacks images of the kit that a
+	// build makes (a check has none, serve those drawn so far): the page
+	// then says where they come from.
 	ImagesPending bool
+	// Memo, when not nil, keeps the page for the next render of the kit,
+	// and gives it back while its data stays the same.
+	Memo *Memo
 }
 
 // KitFace names a font.
@@ -139,7 +143,7 @@ func Kit(in *KitInput, th *theme.Theme, tree *output.Tree) error {
 	if data, ok := tree.Get("style.css"); ok {
 		s.StyleURL = s.versioned("style.css", data)
 	}
-	p := newKitPage(in, s)
+	var css, script string
 	for _, name := range th.StaticNames() {
 		if !isKitStatic(name) {
 			continue
@@ -150,16 +154,24 @@ func Kit(in *KitInput, th *theme.Theme, tree *output.Tree) error {
 		}
 		switch name {
 		case "kit/kit.css":
-			p.CSS = s.versioned(name, data)
+			css = s.versioned(name, data)
 		case "kit/kit.js":
-			p.Script = s.versioned(name, data)
+			script = s.versioned(name, data)
 		}
 	}
-	var b bytes.Buffer
-	if err := th.Execute(&b, "kit", p); err != nil {
-		return fmt.Errorf("render %s: %w", KitPath, err)
+	page, err := in.Memo.kit(th, in, s.StyleURL, func() ([]byte, error) {
+		p := newKitPage(in, s)
+		p.CSS, p.Script = css, script
+		var b bytes.Buffer
+		if err := th.Execute(&b, "kit", p); err != nil {
+			return nil, fmt.Errorf("render %s: %w", KitPath, err)
+		}
+		return b.Bytes(), nil
+	})
+	if err != nil {
+		return err
 	}
-	return tree.Add(KitPath, b.Bytes())
+	return tree.Add(KitPath, page)
 }
 
 // isKitStatic reports whether the theme's static file name belongs to the

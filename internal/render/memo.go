@@ -12,6 +12,7 @@ import (
 	"sync"
 	"unsafe"
 
+	"github.com/marque-kit/marque/internal/diag"
 	"github.com/marque-kit/marque/theme"
 )
 
@@ -24,17 +25,20 @@ import (
 // Invariants:
 //   - A page's key is a hash of its kind, its file and every value
 //     reachable from its data (page): fields exported or not, through
-//     pointers, slices, maps and interfaces. A template reads nothing
-//     else: only its data, the methods of that data (which read their
-//     receivers) and the theme, whose templates the memo is tied to. So
-//     page data must hold no closure: a func is hashed by its code alone,
-//     which only names a top-level function (i18n.Strings has one).
-//     Data holding a channel or an unsafe pointer is not memoized.
+//     pointers, slices, maps and interfaces. (The kit page's is a hash of
+//     what its data is made from: its input and its style sheet's URL.)
+//     A template reads nothing else: only its data, the methods of that
+//     data (which read their receivers) and the theme, whose templates
+//     the memo is tied to. So page data must hold no closure: a func is
+//     hashed by its code alone, which only names a top-level function
+//     (i18n.Strings has one). Data holding a channel or an unsafe
+//     pointer is not memoized.
 //   - Pages in a Memo are shared by the renders that hit them, and never
 //     changed.
-//   - A Memo holds the pages of the latest render only, all of one theme:
-//     a render with another theme (a parsed theme, by pointer; theme.Load
-//     gives the same one for the same files) starts it empty.
+//   - A Memo holds the pages of the latest render only, and the latest
+//     kit page, all of one theme: a render with another theme (a parsed
+//     theme, by pointer; theme.Load gives the same one for the same files)
+//     starts it empty.
 //
 // A Memo is safe for concurrent use; two renders sharing one at once stay
 // correct but may evict each other's pages.
@@ -42,6 +46,11 @@ type Memo struct {
 	mu    sync.Mutex
 	theme *theme.Theme // the theme of the pages; kept, so never reused
 	pages map[key][]byte
+	// kitKey and kitPage are the latest kit page (Kit), rendered after
+	// the pages and kept apart from them: on a thousand posts, running
+	// its template is a sixth of a rebuild, and a save seldom changes it.
+	kitKey  key
+	kitPage []byte
 }
 
 // NewMemo returns an empty memo.
@@ -65,9 +74,52 @@ func (m *Memo) begin(th *theme.Theme) *memoRender {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.theme != th {
-		m.theme, m.pages = th, nil
+		m.theme, m.pages, m.kitPage = th, nil, nil
 	}
 	return &memoRender{memo: m, theme: th, pages: m.pages, used: map[key][]byte{}}
+}
+
+// kit returns the bytes of the kit page made from in, whose style sheet
+// is at style, from the memo or from run, which makes the page's data and
+// executes the kit template of th; it keeps them for the next render.
+// The page is keyed by its input rather than by its data, as the pages
+// are: its data is made from in, style and the theme alone, and on a
+// thousand posts, making it takes as long as hashing it.
+func (m *Memo) kit(th *theme.Theme, in *KitInput, style string, run func() ([]byte, error)) ([]byte, error) {
+	if m == nil {
+		return run()
+	}
+	var h hasher
+	h.init()
+	h.string(KitPath)
+	h.string(style)
+	c := *in
+	c.Memo = nil // not the page's data
+	var dig digester
+	if err := dig.write(&h, reflect.ValueOf(&c), 0); err != nil {
+		return run() // data no key can name: rendered each time
+	}
+	k := h.sum()
+	m.mu.Lock()
+	if m.theme != th {
+		m.theme, m.pages, m.kitPage = th, nil, nil
+	}
+	if m.kitPage != nil && m.kitKey == k {
+		out := m.kitPage
+		m.mu.Unlock()
+		return out, nil
+	}
+	m.mu.Unlock()
+	out, err := run()
+	if err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	if m.theme == th {
+		m.kitKey, m.kitPage = k, out
+	}
+	m.mu.Unlock()
+	return out, nil
 }
 
 // page returns the bytes of job, from the memo or from run, which
@@ -111,6 +163,24 @@ func (mr *memoRender) end() {
 		mr.memo.pages = mr.used
 	}
 	mr.memo.mu.Unlock()
+}
+
+// fileType is diag.File, which the digester hashes by its name and bytes
+// alone: the line table a File builds on its first Pos is made from them,
+// and is built while pages are hashed (the voice linter runs beside the
+// render), so reading it would race, and give the same page another key
+// once a finding in its file was placed.
+var (
+	fileType          = reflect.TypeFor[diag.File]()
+	fileName, fileSrc = fieldIndex(fileType, "Name"), fieldIndex(fileType, "Src")
+)
+
+func fieldIndex(t reflect.Type, name string) int {
+	f, ok := t.FieldByName(name)
+	if !ok {
+		panic("render: no field " + name + " in " + t.String())
+	}
+	return f.Index[0]
 }
 
 // maxDepth bounds how deep data is followed: deeper is taken for a cycle,
@@ -191,6 +261,11 @@ func (d *digester) write(h *hasher, v reflect.Value, depth int) error {
 			}
 		}
 	case reflect.Struct:
+		if v.Type() == fileType {
+			h.string(v.Field(fileName).String())
+			h.bytes(v.Field(fileSrc).Bytes())
+			return nil
+		}
 		for i := range v.NumField() {
 			if err := d.write(h, v.Field(i), depth); err != nil {
 				return err

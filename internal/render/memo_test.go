@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/marque-kit/marque/internal/diag"
 	"github.com/marque-kit/marque/internal/output"
 	"github.com/marque-kit/marque/theme"
 )
@@ -170,5 +171,116 @@ func TestDigest(t *testing.T) {
 		if _, err := key(v); err == nil {
 			t.Errorf("%s: hashed", name)
 		}
+	}
+}
+
+// TestKitMemo changes the kit page's input one thing at a time, and
+// checks that each render with the memo kept since the first is the
+// render without one, and that the page is not rendered again when
+// nothing it shows changed, a render of the site in between.
+func TestKitMemo(t *testing.T) {
+	th, err := theme.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := kitFixture("fr")
+	memo := NewMemo()
+	renderWith := func(m *Memo) []byte {
+		t.Helper()
+		c := *in
+		c.Memo = m
+		tree := output.NewTree()
+		if err := Render(&Input{Profile: in.Profile, BaseURL: in.BaseURL, Memo: m}, th, tree); err != nil {
+			t.Fatal(err)
+		}
+		if err := Kit(&c, th, tree); err != nil {
+			t.Fatal(err)
+		}
+		page, _ := tree.Get(KitPath)
+		return page
+	}
+	prev := renderWith(memo)
+	for _, step := range []struct {
+		name   string
+		do     func()
+		reused bool
+	}{
+		{"nothing", func() {}, true},
+		{"a share text", func() {
+			in.Posts = slices.Clone(in.Posts)
+			in.Posts[1].Shares = slices.Clone(in.Posts[1].Shares)
+			in.Posts[1].Shares[0].Text = &KitText{Text: "Un autre texte", Count: 14, Limit: 3000, Unit: "strict"}
+		}, false},
+		{"nothing again", func() {}, true},
+		{"images pending", func() { in.ImagesPending = true }, false},
+		{"a title", func() {
+			in.Posts = slices.Clone(in.Posts)
+			in.Posts[0].Title = "Un autre titre"
+		}, false},
+		{"the name", func() {
+			p := *in.Profile
+			p.Person.Name = "Camille Martin-Durand"
+			in.Profile = &p
+		}, false},
+	} {
+		step.do()
+		got, want := renderWith(memo), renderWith(nil)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: the kit page differs with the memo", step.name)
+		}
+		if reused := &got[0] == &prev[0]; reused != step.reused {
+			t.Errorf("%s: page reused %v, want %v", step.name, reused, step.reused)
+		}
+		prev = got
+	}
+
+	// Another theme starts the memo anew.
+	other, err := theme.Load(fstest.MapFS{"theme/templates/kit.html": {Data: []byte(`<p>{{.Title}}</p>`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := output.NewTree()
+	c := *in
+	c.Memo = memo
+	if err := Kit(&c, other, tree); err != nil {
+		t.Fatal(err)
+	}
+	if page, _ := tree.Get(KitPath); !bytes.HasPrefix(page, []byte("<p>")) {
+		t.Errorf("the kit page of another theme:\n%s", page)
+	}
+}
+
+// TestMemoKeyOfFile checks the key of page data that holds a diag.File,
+// hashed while another goroutine asks the file for positions, as the
+// voice linter does beside the render (the race detector watches): the
+// file's line table, built on the first position, changes no key.
+func TestMemoKeyOfFile(t *testing.T) {
+	f := diag.NewFile("content/posts/a.md", []byte("+++\ntitle = \"A\"\n+++\nUn texte.\n"))
+	data := &struct {
+		Title string
+		File  *diag.File
+	}{"A", f}
+	key := func() key {
+		var d digester
+		k, err := d.sum(reflect.ValueOf(data), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	before := key()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f.Pos(12)
+	}()
+	during := key()
+	<-done
+	if after := key(); after != before || during != before {
+		t.Errorf("the key of a file changes once its lines are counted")
+	}
+	data.File = diag.NewFile("content/posts/a.md", []byte("+++\ntitle = \"A\"\n+++\nUn autre texte.\n"))
+	if key() == before {
+		t.Errorf("the key of a file does not change with its bytes")
 	}
 }
