@@ -113,9 +113,11 @@ func planImages(k *kit, in *render.Input, l *diag.List) error {
 		Fonts:   fonts,
 		Sizes:   sizes,
 		Posts:   posts,
-		Host:    k.base.Host,
-		Date:    strs.Date,
-		Typo:    func(s string) string { return typo.Apply(lang, s) },
+		// The site's own host, never the preview's: the images serve
+		// draws are the ones a build makes, under the same keys.
+		Host: k.public.Host,
+		Date: strs.Date,
+		Typo: func(s string) string { return typo.Apply(lang, s) },
 		// Date and Typo depend on the language alone, as the memo needs.
 		Memo: k.cache.planMemo(),
 	}, l)
