@@ -67,7 +67,7 @@ type KitStrings struct {
 
 	Images        string // the sub-headings of a network
 	Texts         string
-	ImagesPending string // images are made by build, not by check or serve
+	ImagesPending string // some images are not drawn yet: check never draws, serve draws in the background
 	Download      string
 	Copy          string
 	Copied        string
@@ -258,7 +258,7 @@ var frenchKit = KitStrings{
 
 	Images:        "Images",
 	Texts:         "Textes du profil",
-	ImagesPending: "Les images sont produites par «" + narrow + "marque build" + narrow + "»" + nbsp + ": elles apparaîtront ici après la prochaine construction du site.",
+	ImagesPending: "Certaines images ne sont pas encore dessinées" + nbsp + ": «" + narrow + "marque build" + narrow + "» les dessine, «" + narrow + "marque serve" + narrow + "» aussi, en tâche de fond. Elles apparaîtront ici dès qu’elles le seront.",
 	Download:      "Télécharger",
 	Copy:          "Copier",
 	Copied:        "Copié",
@@ -357,7 +357,7 @@ var englishKit = KitStrings{
 
 	Images:        "Images",
 	Texts:         "Profile texts",
-	ImagesPending: "Images are made by “marque build”: they will appear here after the next build of the site.",
+	ImagesPending: "Some images are not drawn yet: “marque build” draws them, and so does “marque serve”, in the background. They will appear here as soon as they are.",
 	Download:      "Download",
 	Copy:          "Copy",
 	Copied:        "Copied",
