@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -237,21 +236,21 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 			// there in vain and this build draws nothing: until the first
 			// drawing of a large kit ends, every save would open
 			// thousands of files that are not there.
-			data, failure, known := k.cache.encoded(key)
-			if k.cache != nil && data == nil && failure == nil && (!known || ik.mode == EncodeImages) {
-				_, data, _ = cache.Get(key)
-			}
-			if data != nil {
-				if f, ok := sniff(data); ok && fits(f, img.Format) {
-					out[i], st.cached = inMemory(data, f), true
-					k.cache.keepEncoded(key, data, nil)
-					return nil
+			kept, failure, known := k.cache.encoded(key)
+			if k.cache != nil && kept.format == "" && failure == nil && (!known || ik.mode == EncodeImages) {
+				if e, data, ok := cache.Get(key); ok {
+					kept = encoded{format: socialimage.Format(e.Ext), sum: e.Sum, size: len(data), data: data}
 				}
+			}
+			if kept.format != "" && fits(kept.format, img.Format) {
+				out[i], st.cached = kept, true
+				k.cache.keepEncoded(key, kept, nil)
+				return nil
 			}
 			if ik.mode != EncodeImages {
 				// Left out until a build draws it; an image that could
 				// not be made reports why, as the build that tried did.
-				k.cache.keepEncoded(key, nil, failure)
+				k.cache.keepEncoded(key, encoded{}, failure)
 				problems[i] = failure
 				return nil
 			}
@@ -259,12 +258,13 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 			if err := gctx.Err(); err != nil {
 				return err // cancelled meanwhile: nothing more is written
 			}
-			k.cache.keepEncoded(key, data, err)
 			if err != nil {
+				k.cache.keepEncoded(key, encoded{}, err)
 				problems[i] = err
 				return nil
 			}
 			out[i] = inMemory(data, f)
+			k.cache.keepEncoded(key, out[i], nil)
 			// A cache that cannot be written costs the next build time,
 			// not this one its images.
 			if e, err := cache.Put(key, string(f), data); err == nil && k.cache == nil {
@@ -430,19 +430,6 @@ type sourceError struct {
 
 func (e *sourceError) Error() string { return e.src + ": " + e.err.Error() }
 func (e *sourceError) Unwrap() error { return e.err }
-
-// sniff returns the format of an encoded image by its first bytes.
-func sniff(data []byte) (socialimage.Format, bool) {
-	switch {
-	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		return socialimage.PNG, true
-	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
-		return socialimage.JPEG, true
-	case bytes.HasPrefix(data, []byte("\x00\x00\x01\x00")):
-		return socialimage.ICO, true
-	}
-	return "", false
-}
 
 // fits reports whether an image in format f is one the plan allows: a
 // cached entry of the wrong kind is not used.
