@@ -42,12 +42,17 @@ func Open(dir string) *Cache { return &Cache{dir: dir, lists: map[string]map[str
 // Dir returns the cache's folder.
 func (c *Cache) Dir() string { return c.dir }
 
-func validKey(key string) bool {
-	if len(key) != 2*sha256.Size {
-		return false
+func validKey(key string) bool { return len(key) == 2*sha256.Size && lowerHex(key) }
+
+// lowerHex reports whether s is hex digits, in lower case as
+// hex.EncodeToString writes them: a name has one spelling.
+func lowerHex(s string) bool {
+	for i := range len(s) {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
 	}
-	_, err := hex.DecodeString(key)
-	return err == nil
+	return true
 }
 
 // validExt reports whether ext can end an entry's name: a few lower-case
@@ -84,12 +89,10 @@ func parse(file string) (rest string, e Entry, ok bool) {
 	if err != nil || size < 0 || strconv.FormatInt(size, 10) != parts[1] {
 		return "", e, false
 	}
-	if n, err := hex.Decode(e.Sum[:], []byte(parts[2])); err != nil || n != sha256.Size {
+	if !lowerHex(parts[0]) || !lowerHex(parts[2]) {
 		return "", e, false
 	}
-	if _, err := hex.DecodeString(parts[0]); err != nil {
-		return "", e, false
-	}
+	hex.Decode(e.Sum[:], []byte(parts[2]))
 	e.Ext, e.Size = ext, size
 	return parts[0], e, true
 }
