@@ -210,7 +210,8 @@ func (c *Cache) end() {
 // stamp records the last build that used a cache entry.
 type stamp struct{ used uint64 }
 
-func (s *stamp) lastUsed() uint64 { return s.used }
+func (s *stamp) lastUsed() uint64   { return s.used }
+func (s *stamp) touch(build uint64) { s.used = build }
 
 // evict drops the entries of m that build did not use.
 func evict[K comparable, E interface{ lastUsed() uint64 }](m map[K]E, build uint64) {
@@ -490,24 +491,14 @@ func (c *Cache) qr(key [sha256.Size]byte) *qrEntry {
 	if c == nil {
 		return nil
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e := c.qrs[key]
-	if e != nil {
-		e.used = c.build
-	}
-	return e
+	return lookup(c, c.qrs, key)
 }
 
 // keepQR keeps e, a new value (entries are never changed), under key.
 func (c *Cache) keepQR(key [sha256.Size]byte, e *qrEntry) {
-	if c == nil {
-		return
+	if c != nil {
+		keep(c, c.qrs, key, e)
 	}
-	c.mu.Lock()
-	e.used = c.build
-	c.qrs[key] = e
-	c.mu.Unlock()
 }
 
 // card returns the business card an earlier build laid out under key, or
@@ -516,24 +507,34 @@ func (c *Cache) card(key [sha256.Size]byte) *cardEntry {
 	if c == nil {
 		return nil
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e := c.cards[key]
-	if e != nil {
-		e.used = c.build
-	}
-	return e
+	return lookup(c, c.cards, key)
 }
 
 // keepCard keeps e, a new value (entries are never changed), under key.
 func (c *Cache) keepCard(key [sha256.Size]byte, e *cardEntry) {
-	if c == nil {
-		return
+	if c != nil {
+		keep(c, c.cards, key, e)
 	}
+}
+
+// lookup returns m's entry under key, marked used by this build, or the
+// zero E. m is one of c's maps.
+func lookup[K comparable, E interface{ touch(uint64) }](c *Cache, m map[K]E, key K) E {
 	c.mu.Lock()
-	e.used = c.build
-	c.cards[key] = e
-	c.mu.Unlock()
+	defer c.mu.Unlock()
+	e, ok := m[key]
+	if ok {
+		e.touch(c.build)
+	}
+	return e
+}
+
+// keep stores e under key in m, one of c's maps, used by this build.
+func keep[K comparable, E interface{ touch(uint64) }](c *Cache, m map[K]E, key K, e E) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e.touch(c.build)
+	m[key] = e
 }
 
 // profileSum returns the SHA-256 of brand.toml's bytes, which the profile

@@ -263,15 +263,20 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 				problems[i] = err
 				return nil
 			}
-			out[i] = inMemory(data, f)
-			k.cache.keepEncoded(key, out[i], nil)
 			// A cache that cannot be written costs the next build time,
 			// not this one its images.
-			if e, err := cache.Put(key, string(f), data); err == nil && k.cache == nil {
+			e, err := cache.Put(key, string(f), data)
+			switch {
+			case err != nil:
+				out[i] = encoded{format: f, sum: sha256.Sum256(data), size: len(data), data: data}
+			case k.cache == nil:
 				// The site links it from there: a large kit's first
 				// build does not hold all its images either.
 				out[i] = onDisk(e)
+			default:
+				out[i] = encoded{format: f, sum: e.Sum, size: len(data), data: data}
 			}
+			k.cache.keepEncoded(key, out[i], nil)
 			return nil
 		})
 	}
@@ -326,10 +331,6 @@ type encoded struct {
 	size   int
 	data   []byte
 	disk   *output.DiskFile
-}
-
-func inMemory(data []byte, f socialimage.Format) encoded {
-	return encoded{format: f, sum: sha256.Sum256(data), size: len(data), data: data}
 }
 
 func onDisk(e imagecache.Entry) encoded {
