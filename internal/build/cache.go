@@ -97,11 +97,22 @@ type Cache struct {
 
 // qrEntry is a QR code of the kit with its images.
 type qrEntry struct {
-	code  *qr.Code
-	scale int // pixels per module of the PNG, and units of the SVG
-	svg   []byte
-	png   []byte // nil until a build that draws makes it
+	payload []byte
+	code    *qr.Code     // nil when the entry comes from the image cache
+	scale   int          // pixels per module of the PNG, and units of the SVG
+	side    int          // the PNG's width and height
+	svg     derivedFile  //
+	png     *derivedFile // nil until a build that draws makes it
 	stamp
+}
+
+// qrCode returns the entry's code, encoding it again when the entry came
+// from the image cache (a millisecond): a card that changed needs it.
+func (e *qrEntry) qrCode() (*qr.Code, error) {
+	if e.code != nil {
+		return e.code, nil
+	}
+	return qr.Encode(e.payload, qr.M)
 }
 
 // cardEntry is the business card laid out from one set of inputs.
@@ -109,14 +120,14 @@ type cardEntry struct {
 	// problems are what the layout could not show: findings, which each
 	// build that uses the entry reports again.
 	problems []printcard.Problem
-	pdf      []byte        // nil until a build that draws makes it, with previews
+	pdf      *derivedFile  // nil until a build that draws makes it, with previews
 	previews []cardPreview // each side as an image, front first
 	stamp
 }
 
 type cardPreview struct {
 	side          string // "front" or "back"
-	data          []byte // PNG
+	file          derivedFile
 	width, height int
 }
 
@@ -142,7 +153,7 @@ type docEntry struct {
 }
 
 type imageEntry struct {
-	files []cachedFile
+	files []derivedFile
 	img   *render.Image // nil when the work made no image for the page
 	stamp
 }
@@ -155,11 +166,6 @@ type voiceEntry struct {
 type shareEntry struct {
 	shares []bio.Share
 	stamp
-}
-
-type cachedFile struct {
-	name string
-	data []byte
 }
 
 // NewCache returns an empty cache.
@@ -256,50 +262,59 @@ func (c *Cache) markdown(md *markdown.Renderer, lang string, src []byte) (*markd
 // image runs encode, which decodes the kit image src and adds the files it
 // makes from it to a tree, unless an earlier build ran it on the same bytes
 // with the same params: the files it added then are added to tree again,
-// without decoding or encoding anything. params must name every other input
-// of encode (sizes, focal point, output names); the base URL, which the
-// image's URLs hold, is added here.
+// without decoding or encoding anything, from memory in serve or from the
+// image cache (derived.go). params must name every other input of encode
+// (sizes, focal point, output names); the base URL, which the image's URLs
+// hold, is added here.
 func (c *Cache) image(k *kit, tree *output.Tree, src, params string, l *diag.List,
 	encode func(*output.Tree, *diag.List) (*render.Image, error)) (*render.Image, error) {
-	if c == nil {
-		return encode(tree, l)
-	}
 	data, err := fs.ReadFile(k.fsys, src)
 	if err != nil {
 		// Unreadable or missing: encode reports it as its finding or error.
 		return encode(tree, l)
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "image\x00%s\x00%s\x00", params, k.base)
+	fmt.Fprintf(h, "image\x00%s\x00%s\x00%s\x00", marqueVersion(), params, k.base)
 	h.Write(data)
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
 
-	c.mu.Lock()
-	e, ok := c.images[key]
-	if ok {
-		e.used = c.build
-	}
-	c.mu.Unlock()
-	if !ok {
-		scratch := output.NewTree()
-		var found diag.List
-		img, err := encode(scratch, &found)
-		l.Append(found)
-		if err != nil || found.Len() > 0 {
-			return nil, err
-		}
-		e = &imageEntry{img: img, stamp: stamp{c.build}}
-		for _, name := range scratch.Names() {
-			b, _ := scratch.Get(name)
-			e.files = append(e.files, cachedFile{name, b})
-		}
+	var e *imageEntry
+	if c != nil {
 		c.mu.Lock()
-		c.images[key] = e
+		if e = c.images[key]; e != nil {
+			e.used = c.build
+		}
 		c.mu.Unlock()
 	}
+	if e == nil {
+		e = &imageEntry{}
+		if files, ok := k.images.loadDerived(key, &e.img); ok {
+			e.files = files
+		} else {
+			scratch := output.NewTree()
+			var found diag.List
+			img, err := encode(scratch, &found)
+			l.Append(found)
+			if err != nil || found.Len() > 0 {
+				return nil, err
+			}
+			e.img = img
+			for _, name := range scratch.Names() {
+				b, _ := scratch.Get(name)
+				e.files = append(e.files, newDerivedFile(name, b))
+			}
+			e.files = k.images.storeDerived(key, e.files, img)
+		}
+		if c != nil {
+			c.mu.Lock()
+			e.used = c.build
+			c.images[key] = e
+			c.mu.Unlock()
+		}
+	}
 	for _, f := range e.files {
-		if err := tree.Add(f.name, f.data); err != nil {
+		if err := f.addTo(tree); err != nil {
 			return nil, err
 		}
 	}

@@ -41,8 +41,9 @@ import (
 // imageKit is the plan of a build's images and what encoding it needs.
 type imageKit struct {
 	mode     Images
-	encode   bool   // draw and encode (EncodeImages): build does, check does not
-	cacheDir string // the image cache's folder
+	encode   bool              // draw and encode (EncodeImages): build does, check does not
+	cacheDir string            // the image cache's folder
+	disk     *imagecache.Cache // the image cache, opened for this build
 	plan     *socialimage.Plan
 	fonts    *socialimage.Fonts
 	srcPos   map[string]diag.Pos // where the kit names each source
@@ -58,7 +59,7 @@ func newImageKit(opts Options) *imageKit {
 	case !filepath.IsAbs(dir):
 		dir = filepath.Join(opts.Source, dir)
 	}
-	return &imageKit{mode: opts.Images, encode: opts.Images == EncodeImages, cacheDir: dir}
+	return &imageKit{mode: opts.Images, encode: opts.Images == EncodeImages, cacheDir: dir, disk: imagecache.Open(dir)}
 }
 
 // planImages plans every image of the kit and sets the pages' cards and
@@ -185,7 +186,7 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 	}
 	begin := time.Now()
 	plan := ik.plan
-	cache := imagecache.Open(ik.cacheDir)
+	cache := ik.disk
 	version := marqueVersion()
 
 	// Every source is read once: its bytes are hashed for the keys and,
@@ -465,7 +466,7 @@ func attachShares(k *kit, m *manifest.Manifest) {
 // marqueVersion is the version of the running marque, for the cache keys:
 // a module version when built from one, else the VCS revision, else
 // "devel" (socialimage.Version then tells versions apart).
-func marqueVersion() string {
+var marqueVersion = sync.OnceValue(func() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "devel"
@@ -479,7 +480,7 @@ func marqueVersion() string {
 		}
 	}
 	return "devel"
-}
+})
 
 // keyEnv hashes what the cache key of an image hashes beside its plan: the
 // fonts, the sources and the version of marque. Serve keeps each planned

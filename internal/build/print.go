@@ -90,7 +90,7 @@ func addIdentity(ctx context.Context, k *kit, site *output.Tree, m *manifest.Man
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := addCard(k, site, m, siteQR.code, phone, l); err != nil {
+	if err := addCard(k, site, m, siteQR, phone, l); err != nil {
 		return err
 	}
 	return addSignature(k, site, m, phone)
@@ -208,55 +208,77 @@ func networkLabel(name string) string {
 // take a millisecond a code, the PNG ten.
 func (k *kit) addQR(site *output.Tree, m *manifest.Manifest, kind, base string, payload []byte, dark, light brand.Color, title string) (*qrEntry, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "qr\x00%d\x00%d\x00%s\x00%s\x00%q\x00", qr.M, qrImageSide, dark.Hex(), light.Hex(), title)
+	fmt.Fprintf(h, "qr\x00%s\x00%d\x00%d\x00%s\x00%s\x00%q\x00", marqueVersion(), qr.M, qrImageSide, dark.Hex(), light.Hex(), title)
 	h.Write(payload)
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
 	e := k.cache.qr(key)
 	if e == nil || e.png == nil && k.drawing() {
-		n := &qrEntry{} // a new entry: the one kept is shared
-		if e != nil {
-			n.code, n.scale, n.svg = e.code, e.scale, e.svg
-		} else {
-			code, err := qr.Encode(payload, qr.M)
-			if err != nil {
-				return nil, err
-			}
-			n.code, n.scale = code, max(8, qrImageSide/code.Side())
-			n.svg = code.SVG(n.scale, dark, light, title)
+		var err error
+		if e, err = k.makeQR(key, e, base, payload, dark, light, title); err != nil {
+			return nil, err
 		}
-		if k.drawing() {
-			png, err := n.code.PNG(n.scale, dark, light)
-			if err != nil {
-				return nil, err
-			}
-			n.png = png
-		}
-		e = n
 		k.cache.keepQR(key, e)
 	}
 	if e.png != nil && k.adding() {
-		side := e.code.Side() * e.scale
-		if err := addFile(site, m, manifest.File{Kind: kind, Path: base + ".png", Type: "image/png", Width: side, Height: side}, e.png); err != nil {
+		if err := e.png.addListed(site, m, manifest.File{Kind: kind, Path: base + ".png", Type: "image/png", Width: e.side, Height: e.side}); err != nil {
 			return nil, err
 		}
 	}
-	if err := addFile(site, m, manifest.File{Kind: kind, Path: base + ".svg", Type: "image/svg+xml"}, e.svg); err != nil {
+	if err := e.svg.addListed(site, m, manifest.File{Kind: kind, Path: base + ".svg", Type: "image/svg+xml"}); err != nil {
 		return nil, err
 	}
 	return e, nil
 }
 
+// qrFacts is what the image cache keeps of a QR code beside its files.
+type qrFacts struct{ Scale, Side int }
+
+// makeQR returns a new entry for the QR code under key: from the image
+// cache, or made from was (an entry without its PNG) or from nothing.
+func (k *kit) makeQR(key [sha256.Size]byte, was *qrEntry, base string, payload []byte, dark, light brand.Color, title string) (*qrEntry, error) {
+	var facts qrFacts
+	if files, ok := k.images.loadDerived(key, &facts); ok && len(files) == 2 {
+		return &qrEntry{payload: payload, scale: facts.Scale, side: facts.Side, svg: files[0], png: &files[1]}, nil
+	}
+	n := &qrEntry{payload: payload} // a new entry: the one kept is shared
+	if was != nil {
+		n.code, n.scale, n.side, n.svg = was.code, was.scale, was.side, was.svg
+	} else {
+		code, err := qr.Encode(payload, qr.M)
+		if err != nil {
+			return nil, err
+		}
+		n.code, n.scale = code, max(8, qrImageSide/code.Side())
+		n.side = code.Side() * n.scale
+		n.svg = newDerivedFile(base+".svg", code.SVG(n.scale, dark, light, title))
+	}
+	if !k.drawing() {
+		return n, nil
+	}
+	code, err := n.qrCode()
+	if err != nil {
+		return nil, err
+	}
+	png, err := code.PNG(n.scale, dark, light)
+	if err != nil {
+		return nil, err
+	}
+	files := k.images.storeDerived(key, []derivedFile{n.svg, newDerivedFile(base+".png", png)}, qrFacts{n.scale, n.side})
+	n.svg, n.png = files[0], &files[1]
+	return n, nil
+}
+
 // addCard lays out and writes the business card (see drawing), and
 // reports what it could not show at the keys of brand.toml the values
-// come from. code is the QR code of the site, which the card prints.
-func addCard(k *kit, site *output.Tree, m *manifest.Manifest, code *qr.Code, phone vcard.Phone, l *diag.List) error {
+// come from. siteQR is the QR code of the site, which the card prints.
+func addCard(k *kit, site *output.Tree, m *manifest.Manifest, siteQR *qrEntry, phone vcard.Phone, l *diag.List) error {
 	p := k.profile
 	pr := p.Person
 	lang := pr.Language
 	c := &printcard.Card{
 		Lang: lang, Name: typo.Apply(lang, pr.Name), Role: typo.Apply(lang, pr.Role),
-		Email: pr.Email, Phone: phone.Text, Site: k.siteLabel(), QR: code, Colors: p.Identity.Colors,
+		Email: pr.Email, Phone: phone.Text, Site: k.siteLabel(), Colors: p.Identity.Colors,
 	}
 	for _, n := range p.Networks {
 		if !n.Print {
@@ -277,8 +299,8 @@ func addCard(k *kit, site *output.Tree, m *manifest.Manifest, code *qr.Code, pho
 	// the faces marque embeds by their roles (the fallback face is the
 	// same on every card).
 	h := sha256.New()
-	fmt.Fprintf(h, "card\x00%d\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%v\x00%q\x00",
-		cardPreviewDPI, c.Lang, c.Name, c.Role, c.Email, c.Phone, c.Site, c.Colors, k.publicURL(""))
+	fmt.Fprintf(h, "card\x00%s\x00%d\x00%q\x00%q\x00%q\x00%q\x00%q\x00%q\x00%v\x00%q\x00",
+		marqueVersion(), cardPreviewDPI, c.Lang, c.Name, c.Role, c.Email, c.Phone, c.Site, c.Colors, k.publicURL(""))
 	for _, hd := range c.Handles {
 		fmt.Fprintf(h, "%q %q %q\x00", hd.Key, hd.Label, hd.Text)
 	}
@@ -296,7 +318,7 @@ func addCard(k *kit, site *output.Tree, m *manifest.Manifest, code *qr.Code, pho
 
 	e := k.cache.card(key)
 	if e == nil || e.pdf == nil && k.drawing() {
-		if e, err = layCard(k, c, logo); err != nil {
+		if e, err = k.cardEntry(key, c, siteQR, logo); err != nil {
 			return err
 		}
 		k.cache.keepCard(key, e)
@@ -307,16 +329,61 @@ func addCard(k *kit, site *output.Tree, m *manifest.Manifest, code *qr.Code, pho
 	if e.pdf == nil || !k.adding() {
 		return nil
 	}
-	if err := addFile(site, m, manifest.File{Kind: "business-card", Path: CardPath, URL: k.publicURL(CardPath), Type: "application/pdf"}, e.pdf); err != nil {
+	if err := e.pdf.addListed(site, m, manifest.File{Kind: "business-card", Path: CardPath, URL: k.publicURL(CardPath), Type: "application/pdf"}); err != nil {
 		return err
 	}
 	for _, pv := range e.previews {
 		f := manifest.File{Kind: "business-card-preview", Path: CardPreviewPath + "-" + pv.side + ".png", Type: "image/png", Width: pv.width, Height: pv.height}
-		if err := addFile(site, m, f, pv.data); err != nil {
+		if err := pv.file.addListed(site, m, f); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// cardFacts is what the image cache keeps of a business card beside its
+// PDF and previews.
+type cardFacts struct {
+	Problems []printcard.Problem
+	Previews []previewFacts
+}
+
+type previewFacts struct {
+	Side          string
+	Width, Height int
+}
+
+// cardEntry returns the business card c laid out, from the image cache
+// when a build that drew it kept it there, else by layCard.
+func (k *kit) cardEntry(key [sha256.Size]byte, c *printcard.Card, siteQR *qrEntry, logo []byte) (*cardEntry, error) {
+	var facts cardFacts
+	if files, ok := k.images.loadDerived(key, &facts); ok && len(files) == 1+len(facts.Previews) {
+		e := &cardEntry{problems: facts.Problems, pdf: &files[0]}
+		for i, pv := range facts.Previews {
+			e.previews = append(e.previews, cardPreview{side: pv.Side, file: files[1+i], width: pv.Width, height: pv.Height})
+		}
+		return e, nil
+	}
+	var err error
+	if c.QR, err = siteQR.qrCode(); err != nil {
+		return nil, err
+	}
+	e, err := layCard(k, c, logo)
+	if err != nil || e.pdf == nil {
+		return e, err
+	}
+	files := []derivedFile{*e.pdf}
+	facts.Problems = e.problems
+	for _, pv := range e.previews {
+		files = append(files, pv.file)
+		facts.Previews = append(facts.Previews, previewFacts{pv.side, pv.width, pv.height})
+	}
+	files = k.images.storeDerived(key, files, facts)
+	e.pdf = &files[0]
+	for i := range e.previews {
+		e.previews[i].file = files[1+i]
+	}
+	return e, nil
 }
 
 // layCard lays out the card c, with the logo file's bytes, and writes it
@@ -353,10 +420,12 @@ func layCard(k *kit, c *printcard.Card, logo []byte) (*cardEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &cardEntry{problems: res.Problems, pdf: res.PDF}
+	e := &cardEntry{problems: res.Problems}
 	if res.PDF == nil {
 		return e, nil
 	}
+	pdfFile := newDerivedFile(CardPath, res.PDF)
+	e.pdf = &pdfFile
 	// Previews for the kit page: not every browser shows a PDF inline.
 	for _, side := range []*printcard.Side{res.Front, res.Back} {
 		img, err := printcard.Preview(c, side, cardPreviewDPI)
@@ -370,7 +439,8 @@ func layCard(k *kit, c *printcard.Card, logo []byte) (*cardEntry, error) {
 			return nil, fmt.Errorf("encode the business card's preview: %w", err)
 		}
 		b := img.Bounds()
-		e.previews = append(e.previews, cardPreview{side: side.Name, data: data.Bytes(), width: b.Dx(), height: b.Dy()})
+		name := CardPreviewPath + "-" + side.Name + ".png"
+		e.previews = append(e.previews, cardPreview{side: side.Name, file: newDerivedFile(name, data.Bytes()), width: b.Dx(), height: b.Dy()})
 	}
 	return e, nil
 }

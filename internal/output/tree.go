@@ -92,6 +92,12 @@ func (t *Tree) Get(name string) ([]byte, bool) {
 	return b, err == nil && int64(len(b)) == f.Size
 }
 
+// Disk returns the DiskFile at name, when the file there is one.
+func (t *Tree) Disk(name string) (DiskFile, bool) {
+	f, ok := t.disk[name]
+	return f, ok
+}
+
 // Has reports whether the tree has a file at name.
 func (t *Tree) Has(name string) bool {
 	_, ok := t.files[name]

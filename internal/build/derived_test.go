@@ -1,0 +1,83 @@
+package build
+
+import (
+	"context"
+	"maps"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/marque-kit/marque"
+	"github.com/marque-kit/marque/internal/scaffold"
+)
+
+// TestRebuildDerivesNothing builds the example kit, whose pages show a
+// photo, a logo and covers, twice with one image cache: the second build
+// decodes and encodes nothing. Its page images and print files are the
+// files the first build put in the cache (made again, each would be a
+// new file there), and both builds write the site a build with an empty
+// cache writes. A check reads the cache and writes nothing in it.
+func TestRebuildDerivesNothing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kit")
+	if err := scaffold.NewSite(marque.Example, dir); err != nil {
+		t.Fatal(err)
+	}
+	build := func(cacheDir string) string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "public")
+		res, err := Build(context.Background(), Options{Source: dir, Out: out, Today: today, CacheDir: cacheDir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Findings.HasErrors() {
+			t.Fatalf("findings: %v", res.Findings.Items())
+		}
+		return out
+	}
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	first := build(cacheDir)
+	second := build(cacheDir)
+	fresh := build(filepath.Join(t.TempDir(), "other-cache"))
+
+	want := readDir(t, fresh)
+	if got := readDir(t, first); !maps.Equal(got, want) {
+		t.Error("the first build differs from a build with another cache")
+	}
+	if got := readDir(t, second); !maps.Equal(got, want) {
+		t.Error("the rebuild differs from a build with another cache")
+	}
+	var derived []string
+	for name := range want {
+		if strings.HasPrefix(name, "images/") || strings.HasPrefix(name, "kit/qr-") || strings.HasPrefix(name, "kit/business-card") ||
+			strings.HasPrefix(name, "posts/") && strings.Contains(name, "/cover-") {
+			derived = append(derived, name)
+		}
+	}
+	for _, kind := range []string{"images/portrait-", "images/logo", "/cover-", "kit/qr-site.png", "kit/business-card.pdf"} {
+		if !strings.Contains(strings.Join(derived, " "), kind) {
+			t.Fatalf("the example kit has no %s file: %v", kind, derived)
+		}
+	}
+	for _, name := range derived {
+		a, err := os.Stat(filepath.Join(first, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.Stat(filepath.Join(second, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !os.SameFile(a, b) {
+			t.Errorf("%s made again by the rebuild", name)
+		}
+	}
+
+	empty := filepath.Join(t.TempDir(), "check-cache")
+	if _, err := Check(context.Background(), Options{Source: dir, Today: today, CacheDir: empty}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(empty); !os.IsNotExist(err) {
+		t.Errorf("a check wrote its cache folder: %v", err)
+	}
+}
