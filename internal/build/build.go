@@ -42,6 +42,8 @@ type Options struct {
 	// (PlanImages, the zero value) unless told otherwise; Build always
 	// encodes them (EncodeImages).
 	Images Images
+
+	out *earlyWrite // set by Build: the output, written while the build ends
 }
 
 // Images is what a build does with the kit's images: the site's cards and
@@ -102,17 +104,61 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	opts.Images = EncodeImages
+	opts.out = &earlyWrite{out: out}
 	res, err := Check(ctx, opts)
+	if err == nil {
+		err = ctx.Err()
+	}
 	if err != nil || res.Findings.HasErrors() || res.Site == nil {
+		opts.out.abort()
 		return res, err
 	}
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	if err := output.Write(res.Site, out); err != nil {
+	if err := opts.out.commit(res.Site); err != nil {
 		return res, err
 	}
 	return res, nil
+}
+
+// earlyWrite is the output of a build, which starts writing the site's
+// files once the site is made, while the kit page is: the build ends a
+// tenth sooner. Should the build end with errors, the files written go.
+type earlyWrite struct {
+	out string
+	w   *output.Writer
+	err error // Begin's
+}
+
+// start writes, in the background, the files site holds so far.
+func (e *earlyWrite) start(site *output.Tree) {
+	if e == nil || e.err != nil {
+		return
+	}
+	if e.w == nil {
+		if e.w, e.err = output.Begin(e.out); e.err != nil {
+			return
+		}
+	}
+	e.w.Start(site)
+}
+
+// commit writes the rest of site and swaps the output in.
+func (e *earlyWrite) commit(site *output.Tree) error {
+	if e.err != nil {
+		return e.err
+	}
+	if e.w == nil {
+		if e.w, e.err = output.Begin(e.out); e.err != nil {
+			return e.err
+		}
+	}
+	return e.w.Commit(site)
+}
+
+// abort removes what was written.
+func (e *earlyWrite) abort() {
+	if e != nil && e.w != nil {
+		e.w.Abort()
+	}
 }
 
 func run(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
@@ -137,10 +183,7 @@ func run(ctx context.Context, fsys fs.FS, opts Options) (*Result, error) {
 	defer cancel()
 	th, err := theme.Load(fsys)
 	if err == nil {
-		res.Site, err = renderSite(ctx, k, th, &res.Findings)
-	}
-	if err == nil {
-		err = renderKit(ctx, k, th, res.Site, &res.Findings)
+		res.Site, err = renderAll(ctx, k, th, &res.Findings)
 	}
 	// A kit's own template that does not parse or run is the user's to fix.
 	var terr *theme.Error

@@ -81,3 +81,46 @@ func TestRebuildDerivesNothing(t *testing.T) {
 		t.Errorf("a check wrote its cache folder: %v", err)
 	}
 }
+
+// TestErrorsAfterEarlyWrite builds the example kit, then again with a
+// confidential name in a post, an error only the voice pass finds, which
+// runs beside the render: the build may have started writing the new
+// site by then, and must leave the previous one as it was and nothing
+// beside it.
+func TestErrorsAfterEarlyWrite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kit")
+	if err := scaffold.NewSite(marque.Example, dir); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	opts := Options{Source: dir, Out: out, Today: today, CacheDir: filepath.Join(t.TempDir(), "cache")}
+	if res, err := Build(context.Background(), opts); err != nil || res.Findings.HasErrors() {
+		t.Fatal(err, res.Findings.Items())
+	}
+	want := readDir(t, out)
+	post := filepath.Join(dir, "content/posts/trois-couleurs.md")
+	src, err := os.ReadFile(post)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(post, append(src, "\nJ’ai travaillé pour Maison Kervella.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Findings.HasErrors() {
+		t.Fatal("no error for a confidential name")
+	}
+	if got := readDir(t, out); !maps.Equal(got, want) {
+		t.Error("a build with errors changed the output")
+	}
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("beside the output: %v", entries)
+	}
+}

@@ -49,7 +49,7 @@ func addKitPage(k *kit, th *theme.Theme, site *output.Tree, m *manifest.Manifest
 			Width: logo.Width, Height: logo.Height, Bytes: int64(logo.Bytes)}
 	}
 	if !manifestEmpty(m) {
-		in.Manifest = k.url(manifest.Path) // renderKit writes it next
+		in.Manifest = k.url(manifest.Path) // renderAll writes it next
 	}
 	kitFonts(k, site, in)
 	caps := imageCaps(k)
@@ -310,7 +310,7 @@ func kitFonts(k *kit, site *output.Tree, in *render.KitInput) {
 		{files.Body, socialimage.Body, &in.Fonts.Body, &in.Faces.Body},
 	} {
 		if f.src != "" {
-			// As renderSite names the copy the site serves.
+			// As prepareSite names the copy the site serves.
 			if name := "fonts/" + path.Base(f.src); site.Has(name) {
 				*f.url = k.url(name)
 			}

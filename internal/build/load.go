@@ -27,13 +27,17 @@ type kit struct {
 	fsys    fs.FS
 	profile *brand.Profile
 	base    *url.URL
-	public  *url.URL   // site_url or --base-url, for print and QR codes: never the preview's origin
-	drafts  bool       // drafts or scheduled posts are shown
-	today   time.Time  // posts dated after it are scheduled
-	posts   []*postDoc // the posts to publish, newest first
-	about   *aboutDoc  // nil without content/about.md
-	cache   *Cache     // what earlier builds made; nil outside serve
-	images  *imageKit  // the kit's images: their plan, and how to encode it
+	public  *url.URL    // site_url or --base-url, for print and QR codes: never the preview's origin
+	drafts  bool        // drafts or scheduled posts are shown
+	today   time.Time   // posts dated after it are scheduled
+	posts   []*postDoc  // the posts to publish, newest first
+	about   *aboutDoc   // nil without content/about.md
+	cache   *Cache      // what earlier builds made; nil outside serve
+	images  *imageKit   // the kit's images: their plan, and how to encode it
+	out     *earlyWrite // the output a build writes, nil in a check
+	// portrait is the absolute address of the site's portrait at its 1×
+	// size, for the contact card and the signature, or "".
+	portrait string
 
 	// every is every post loaded, drafts and scheduled ones too: the
 	// calendar needs them all.
@@ -73,7 +77,7 @@ func load(ctx context.Context, fsys fs.FS, opts Options, l *diag.List) (*kit, er
 	if profile == nil || l.Unusable() {
 		return nil, nil
 	}
-	k := &kit{fsys: fsys, profile: profile, base: profile.Person.SiteURL, drafts: opts.Drafts || opts.Future, today: opts.Today, cache: opts.Cache, images: newImageKit(opts)}
+	k := &kit{fsys: fsys, profile: profile, base: profile.Person.SiteURL, drafts: opts.Drafts || opts.Future, today: opts.Today, cache: opts.Cache, images: newImageKit(opts), out: opts.out}
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)
 		if err != nil {

@@ -50,12 +50,10 @@ const cardPreviewDPI = 240
 // enough to print a few centimetres wide, each module whole pixels.
 const qrImageSide = 1024
 
-// addIdentity adds what carries the person beyond the site's pages, and
-// checks it: the accounts' handles and the files of /.well-known/ that
-// prove them, the contact card and the QR codes, the business card, the
-// e-mail signature. The manifest's files list them, with the links pages,
-// for the kit page to show and offer for download.
-func addIdentity(ctx context.Context, k *kit, site *output.Tree, m *manifest.Manifest, l *diag.List) error {
+// addAccounts adds what proves the person's accounts and leads to them:
+// the files of /.well-known/ and, in the manifest, the links pages that
+// render wrote into site. It checks the accounts' handles.
+func addAccounts(k *kit, site *output.Tree, m *manifest.Manifest, l *diag.List) error {
 	p := k.profile
 	account.Check(p, l)
 	for _, f := range account.WellKnown(p) {
@@ -64,9 +62,17 @@ func addIdentity(ctx context.Context, k *kit, site *output.Tree, m *manifest.Man
 		}
 	}
 	listLinksPages(k, site, m)
+	return nil
+}
 
+// addPrint adds what carries the person beyond the site's pages, and
+// checks it: the contact card and the QR codes, the business card, the
+// e-mail signature, each listed in the manifest's files for the kit page
+// to show and offer for download.
+func addPrint(ctx context.Context, k *kit, site *output.Tree, m *manifest.Manifest, l *diag.List) error {
+	p := k.profile
 	phone, email := checkContact(k, l)
-	card := k.contactCard(site, phone, email)
+	card := k.contactCard(phone, email)
 	vcf := card.Encode()
 	if err := addFile(site, m, manifest.File{Kind: "contact", Path: ContactPath, URL: k.publicURL(ContactPath), Type: "text/vcard"}, vcf); err != nil {
 		return err
@@ -114,17 +120,6 @@ func (k *kit) publicURL(name string) string {
 // siteLabel returns the site as printed: host and path, no scheme.
 func (k *kit) siteLabel() string {
 	return strings.TrimSuffix(k.public.Host+k.public.EscapedPath(), "/")
-}
-
-// portraitURL returns the absolute address of the site's portrait at its
-// 1× size, or "" when the site has none.
-func (k *kit) portraitURL(site *output.Tree) string {
-	// As renderSite names the 1× crop of the photo.
-	name := fmt.Sprintf("images/portrait-%d.jpg", portraitSize)
-	if !site.Has(name) {
-		return ""
-	}
-	return k.publicURL(name)
 }
 
 // addFile adds data to the site at f.Path and its entry to the manifest.
@@ -180,11 +175,11 @@ func checkContact(k *kit, l *diag.List) (vcard.Phone, string) {
 }
 
 // contactCard returns the person's vCard.
-func (k *kit) contactCard(site *output.Tree, phone vcard.Phone, email string) *vcard.Card {
+func (k *kit) contactCard(phone vcard.Phone, email string) *vcard.Card {
 	pr := k.profile.Person
 	c := &vcard.Card{
 		Name: pr.Name, Title: pr.Role, Note: pr.Tagline, Email: email, Phone: phone,
-		URL: k.publicURL(""), Photo: k.portraitURL(site), Locale: pr.Language,
+		URL: k.publicURL(""), Photo: k.portrait, Locale: pr.Language,
 	}
 	for _, n := range k.profile.Networks {
 		if n.URL == "" {
@@ -471,7 +466,7 @@ func addSignature(k *kit, site *output.Tree, m *manifest.Manifest, phone vcard.P
 	s := &signature.Signature{
 		Lang: lang, Name: typo.Apply(lang, pr.Name), Role: typo.Apply(lang, pr.Role),
 		Email: pr.Email, Phone: phone.Text, PhoneURI: phone.URI(),
-		Site: k.publicURL(""), SiteLabel: k.siteLabel(), Avatar: k.portraitURL(site),
+		Site: k.publicURL(""), SiteLabel: k.siteLabel(), Avatar: k.portrait,
 		Colors:        p.Identity.Colors,
 		HeadingFamily: fontFamily(k, p.Identity.Fonts.Heading),
 		BodyFamily:    fontFamily(k, p.Identity.Fonts.Body),

@@ -14,7 +14,6 @@ import (
 	"github.com/marque-kit/marque/internal/output"
 	"github.com/marque-kit/marque/internal/picture"
 	"github.com/marque-kit/marque/internal/render"
-	"github.com/marque-kit/marque/theme"
 )
 
 // Sizes of the images the pages show, in CSS pixels; each is made at 1× and
@@ -25,9 +24,10 @@ const (
 	logoHeight   = 64
 )
 
-// renderSite makes the site in memory: the images its pages show, then the
-// pages themselves.
-func renderSite(ctx context.Context, k *kit, th *theme.Theme, l *diag.List) (*output.Tree, error) {
+// prepareSite starts the site in memory with the images its pages show,
+// and plans the kit's images: it returns the tree and the pages' input,
+// for render.Render to make the pages.
+func prepareSite(ctx context.Context, k *kit, l *diag.List) (*output.Tree, *render.Input, error) {
 	tree := output.NewTree()
 	in := &render.Input{
 		Profile: k.profile,
@@ -40,16 +40,18 @@ func renderSite(ctx context.Context, k *kit, th *theme.Theme, l *diag.List) (*ou
 	if pr.Photo != "" {
 		in.Portrait, err = addSquare(tree, k, pr.Photo, "images/portrait", portraitSize, picture.Focus(pr.PhotoFocus), k.profile.ValuePos("person.photo"), l)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if in.Portrait != nil {
 			in.Portrait.Alt = pr.Name
+			// As addSquare names the 1× crop.
+			k.portrait = k.publicURL(fmt.Sprintf("images/portrait-%d.jpg", portraitSize))
 		}
 	}
 	if pr.Logo != "" {
 		in.Logo, err = addLogo(tree, k, pr.Logo, k.profile.ValuePos("person.logo"), l)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	fonts := k.profile.Identity.Fonts
@@ -64,10 +66,10 @@ func renderSite(ctx context.Context, k *kit, th *theme.Theme, l *diag.List) (*ou
 		if !tree.Has(name) {
 			data, err := fs.ReadFile(k.fsys, f.src)
 			if err != nil {
-				return nil, fmt.Errorf("read %s: %w", f.src, err)
+				return nil, nil, fmt.Errorf("read %s: %w", f.src, err)
 			}
 			if err := tree.Add(name, data); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		*f.url = k.url(name)
@@ -83,14 +85,14 @@ func renderSite(ctx context.Context, k *kit, th *theme.Theme, l *diag.List) (*ou
 		if p.Cover != "" {
 			rp.Cover, err = addWide(tree, k, p.Cover, "posts/"+p.Slug+"/cover", picture.Focus(p.CoverFocus), p.Pos("cover"), l)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if rp.Cover != nil {
 				rp.Cover.Alt = p.CoverAlt
 			}
 		}
 		if err := addResources(tree, k, p); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		in.Posts = append(in.Posts, rp)
 	}
@@ -98,15 +100,12 @@ func renderSite(ctx context.Context, k *kit, th *theme.Theme, l *diag.List) (*ou
 		in.About = &render.Page{Title: k.about.title, HTML: template.HTML(k.about.doc.HTML), Summary: k.about.summary}
 	}
 	if err := planImages(k, in, l); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if err := render.Render(in, th, tree); err != nil {
-		return nil, err
-	}
-	return tree, nil
+	return tree, in, nil
 }
 
 // decodeSource decodes a kit image, reporting a file that is not an image

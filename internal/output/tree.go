@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"slices"
@@ -75,6 +76,25 @@ func CheckName(name string) error {
 	if !fs.ValidPath(name) || name == "." || strings.ContainsAny(name, "\\\x00") || path.Clean(name) != name {
 		return fmt.Errorf("output: invalid file name %q", name)
 	}
+	return nil
+}
+
+// Merge moves every file of o into t, leaving o empty; it refuses, as Add
+// does, a name t already has, and then moves nothing.
+func (t *Tree) Merge(o *Tree) error {
+	for name := range o.files {
+		if t.Has(name) {
+			return fmt.Errorf("output: two files at %q", name)
+		}
+	}
+	for name := range o.disk {
+		if t.Has(name) {
+			return fmt.Errorf("output: two files at %q", name)
+		}
+	}
+	maps.Copy(t.files, o.files)
+	maps.Copy(t.disk, o.disk)
+	o.files, o.disk = map[string][]byte{}, map[string]DiskFile{}
 	return nil
 }
 

@@ -73,38 +73,131 @@ func CheckOut(root, out string) error {
 // exactly as it was. Leftovers of earlier interrupted builds are removed
 // first. Call CheckOut before Write.
 func Write(tree *Tree, out string) error {
+	w, err := Begin(out)
+	if err != nil {
+		return err
+	}
+	return w.Commit(tree)
+}
+
+// A Writer writes an output as Write does, but in steps, so that a build
+// writes the files it has made while it makes the last ones: Begin makes
+// the fresh folder, Start writes the files a tree holds so far in the
+// background, and Commit writes the rest and swaps the folder in, or
+// Abort removes it. Its methods are for one goroutine.
+type Writer struct {
+	out, parent, base string
+	tmp               string // the fresh folder
+	prev              string // the previous output, "" when there is none
+
+	started map[string]bool // the files handed to a Start
+	g       errgroup.Group  // the files being written
+	// The folders are made by one goroutine per Start, each after the
+	// one before: dirs is closed when the last one is done.
+	dirs    chan struct{}
+	made    map[string]bool
+	dirsErr error
+}
+
+// Begin removes the leftovers of interrupted builds beside out and makes
+// the fresh folder the output is written into.
+func Begin(out string) (*Writer, error) {
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("output folder: %w", err)
+		return nil, fmt.Errorf("output folder: %w", err)
 	}
 	removeLeftovers(parent, base)
 	tmp, err := os.MkdirTemp(parent, tempPrefix(base))
 	if err != nil {
-		return fmt.Errorf("output folder: %w", err)
+		return nil, fmt.Errorf("output folder: %w", err)
 	}
 	// os.MkdirTemp creates 0700; a published site is world-readable.
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
-		return fmt.Errorf("output folder: %w", err)
+		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	prev := ""
+	w := &Writer{out: out, parent: parent, base: base, tmp: tmp,
+		started: map[string]bool{}, dirs: make(chan struct{}), made: map[string]bool{".": true}}
+	close(w.dirs)
+	w.g.SetLimit(writers())
 	if hasMarker(out) {
-		prev = out
+		w.prev = out
 	}
-	if err := writeFiles(tree, tmp, prev); err != nil {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("%w; %s is left as it was", err, out)
+	return w, nil
+}
+
+// Start writes, in the background, every file tree holds that no earlier
+// Start wrote. The tree may take more files meanwhile: Start reads it
+// before it returns, and a file's bytes never change once added.
+func (w *Writer) Start(tree *Tree) {
+	var files []pending
+	for name, data := range tree.files {
+		if !w.started[name] {
+			w.started[name] = true
+			files = append(files, pending{name: name, data: data})
+		}
 	}
-	if err := swap(tmp, out, parent, base); err != nil {
-		os.RemoveAll(tmp) // never the live output: see swap
+	for name, f := range tree.disk {
+		if !w.started[name] {
+			w.started[name] = true
+			files = append(files, pending{name: name, disk: &f})
+		}
+	}
+	prev, done := w.dirs, make(chan struct{})
+	w.dirs = done
+	go func() {
+		defer close(done)
+		<-prev
+		if w.dirsErr == nil {
+			w.dirsErr = w.writeFiles(files)
+		}
+	}()
+}
+
+// Commit writes the files of tree that Start did not, waits for all of
+// them, and swaps the new folder in. On failure it removes the new folder
+// and out stays as it was.
+func (w *Writer) Commit(tree *Tree) error {
+	w.Start(tree)
+	<-w.dirs
+	err := w.g.Wait()
+	if err == nil {
+		err = w.dirsErr
+	}
+	if err == nil {
+		err = writeFile(filepath.Join(w.tmp, Marker), Marker, func(p string) error {
+			return create(p, []byte(markerText))
+		})
+	}
+	if err != nil {
+		os.RemoveAll(w.tmp)
+		return fmt.Errorf("%w; %s is left as it was", err, w.out)
+	}
+	if err := swap(w.tmp, w.out, w.parent, w.base); err != nil {
+		os.RemoveAll(w.tmp) // never the live output: see swap
 		return err
 	}
 	return nil
 }
 
-// writeFiles writes tree into dir. A file the previous output prev (""
-// when there is none) holds with the same bytes is linked from there.
-func writeFiles(tree *Tree, dir, prev string) error {
+// Abort stops the writing and removes the new folder: out stays as it
+// was.
+func (w *Writer) Abort() {
+	<-w.dirs
+	w.g.Wait()
+	removeTree(w.tmp)
+}
+
+// pending is a file of a tree to write: its bytes, or a DiskFile.
+type pending struct {
+	name string
+	data []byte
+	disk *DiskFile
+}
+
+// writeFiles makes the folders files need and hands the files to the
+// writers.
+func (w *Writer) writeFiles(files []pending) error {
 	// Files are written by folder, a folder's files by one writer, and the
 	// folders are made one by one while the writers write: making a name
 	// takes its folder's lock, so that writers in one folder, or folders
@@ -112,66 +205,66 @@ func writeFiles(tree *Tree, dir, prev string) error {
 	// that took the writing of a 1,000-post site's 10,000 files from
 	// about 200 ms with one writer to 110–170 ms with four (ungrouped,
 	// four writers spent most of their time spinning on those locks).
-	byDir := map[string][]string{}
-	for _, name := range tree.Names() {
-		byDir[path.Dir(name)] = append(byDir[path.Dir(name)], name)
+	byDir := map[string][]pending{}
+	for _, f := range files {
+		byDir[path.Dir(f.name)] = append(byDir[path.Dir(f.name)], f)
 	}
 	need := map[string]bool{}
 	for d := range byDir {
-		for ; d != "." && !need[d]; d = path.Dir(d) {
+		for ; !w.made[d] && !need[d]; d = path.Dir(d) {
 			need[d] = true
 		}
 	}
 	// Sorted, a folder comes before the folders in it.
-	dirs := append([]string{"."}, slices.Sorted(maps.Keys(need))...)
-	var g errgroup.Group
-	g.SetLimit(writers())
-	var err error
-	for _, d := range dirs {
-		if d != "." {
-			if err = os.Mkdir(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
-				if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
-					err = pe.Err
-				}
-				err = fmt.Errorf("write %s: %w", d, err)
-				break
+	for _, d := range slices.Sorted(maps.Keys(need)) {
+		if err := os.Mkdir(filepath.Join(w.tmp, filepath.FromSlash(d)), 0o755); err != nil {
+			if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return fmt.Errorf("write %s: %w", d, err)
+		}
+		w.made[d] = true
+		w.writeDir(byDir[d])
+		delete(byDir, d)
+	}
+	// The files of folders made before.
+	for _, dirFiles := range byDir {
+		w.writeDir(dirFiles)
+	}
+	return nil
+}
+
+// writeDir hands the files of one folder to a writer.
+func (w *Writer) writeDir(files []pending) {
+	if len(files) == 0 {
+		return
+	}
+	w.g.Go(func() error {
+		for _, f := range files {
+			if err := w.write(f); err != nil {
+				return err
 			}
 		}
-		if names := byDir[d]; len(names) > 0 {
-			g.Go(func() error {
-				for _, name := range names {
-					if err := tree.write(dir, prev, name); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-		}
-	}
-	if werr := g.Wait(); err == nil {
-		err = werr
-	}
-	if err != nil {
-		return err
-	}
-	return writeFile(filepath.Join(dir, Marker), Marker, func(p string) error {
-		return create(p, []byte(markerText))
+		return nil
 	})
 }
 
-// write writes the file name of t into dir, linking it from the previous
-// output prev when that has the same bytes.
-func (t *Tree) write(dir, prev, name string) error {
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if data, ok := t.files[name]; ok {
-		return writeFile(p, name, func(p string) error {
-			if prev != "" && same(filepath.Join(prev, filepath.FromSlash(name)), data) && link(filepath.Join(prev, filepath.FromSlash(name)), p) == nil {
+// write writes f into the new folder, linking it from the previous
+// output when that has the same bytes.
+func (w *Writer) write(f pending) error {
+	p := filepath.Join(w.tmp, filepath.FromSlash(f.name))
+	if f.disk != nil {
+		return writeFile(p, f.name, f.disk.linkOrCopy)
+	}
+	return writeFile(p, f.name, func(p string) error {
+		if w.prev != "" {
+			old := filepath.Join(w.prev, filepath.FromSlash(f.name))
+			if same(old, f.data) && link(old, p) == nil {
 				return nil
 			}
-			return create(p, data)
-		})
-	}
-	return writeFile(p, name, t.disk[name].linkOrCopy)
+		}
+		return create(p, f.data)
+	})
 }
 
 // same reports whether the file p holds exactly data. A rebuild links the

@@ -1,0 +1,107 @@
+package output
+
+import (
+	"errors"
+	"maps"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestWriterInSteps writes a tree in two steps, the tree growing between
+// them in folders new and old: the output is the whole tree.
+func TestWriterInSteps(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	tr := tree(t, map[string]string{"index.html": "home", "posts/a/index.html": "a", "kit/x.txt": "x"})
+	w, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Start(tr)
+	mustAdd(t, tr, "kit/index.html", "kit")
+	mustAdd(t, tr, "kit/new/y.txt", "y")
+	mustAdd(t, tr, "z.txt", "z")
+	if err := w.Commit(tr); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"index.html": "home", "posts/a/index.html": "a", "kit/x.txt": "x",
+		"kit/index.html": "kit", "kit/new/y.txt": "y", "z.txt": "z", Marker: markerText}
+	if got := readAll(t, out); !maps.Equal(got, want) {
+		t.Errorf("output %v, want %v", got, want)
+	}
+	if names := entries(t, dir); len(names) != 1 {
+		t.Errorf("beside the output: %v", names)
+	}
+}
+
+// TestWriterAbort starts writing a new output over an old one, then gives
+// up: the old output is as it was and nothing else is left.
+func TestWriterAbort(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if err := Write(tree(t, map[string]string{"index.html": "old"}), out); err != nil {
+		t.Fatal(err)
+	}
+	w, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Start(tree(t, map[string]string{"index.html": "new", "posts/a/index.html": "a"}))
+	w.Abort()
+	if got, want := readAll(t, out), map[string]string{"index.html": "old", Marker: markerText}; !maps.Equal(got, want) {
+		t.Errorf("output %v, want %v", got, want)
+	}
+	if names := entries(t, dir); len(names) != 1 {
+		t.Errorf("beside the output: %v", names)
+	}
+}
+
+// TestWriterStartFails fails a file of the first step: Commit reports it
+// by name and leaves the old output as it was.
+func TestWriterStartFails(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if err := Write(tree(t, map[string]string{"index.html": "old"}), out); err != nil {
+		t.Fatal(err)
+	}
+	WriteHook = func(name string) error {
+		if name == "posts/a/index.html" {
+			return syscall.ENOSPC
+		}
+		return nil
+	}
+	t.Cleanup(func() { WriteHook = nil })
+	tr := tree(t, map[string]string{"index.html": "new", "posts/a/index.html": "a"})
+	w, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Start(tr)
+	mustAdd(t, tr, "kit/index.html", "kit")
+	err = w.Commit(tr)
+	if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), "posts/a/index.html") {
+		t.Errorf("Commit: %v, want the full disk at posts/a/index.html", err)
+	}
+	if got, want := readAll(t, out), map[string]string{"index.html": "old", Marker: markerText}; !maps.Equal(got, want) {
+		t.Errorf("output %v, want %v", got, want)
+	}
+	if names := entries(t, dir); len(names) != 1 {
+		t.Errorf("beside the output: %v", names)
+	}
+}
+
+func entries(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
