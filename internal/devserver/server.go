@@ -260,8 +260,9 @@ func (s *Server) publish(after *state, res *build.Result, err error, took time.D
 		st.built++
 	}
 	s.cur.Store(st)
-	close(prev.changed)
+	// The terminal first: what a reloaded page shows is on it by then.
 	s.report(prev, st)
+	close(prev.changed)
 }
 
 // check runs one build. A panic in it is a bug of marque's, but the server
