@@ -95,6 +95,12 @@ cpu_of() { jq -rs --arg name "$2" '[.[].results[] | select(.command == $name) | 
 rounds() {
 	local prefix=$1 split=$2
 	shift 2
+	# A name must stay with its command: a split inside "-n NAME CMD" would
+	# give the other tool's name to every other round's runs.
+	if [[ ${*:split:1} == -n || ${*:split-1:1} == -n ]]; then
+		echo "bench/run.sh: rounds $prefix $split splits a -n NAME CMD triple" >&2
+		exit 2
+	fi
 	local first=("${@:1:split}") rest=("${@:split+1}") order
 	for ((r = 1; r <= rounds; r++)); do
 		log "$prefix: round $r of $rounds"
@@ -157,7 +163,7 @@ build_table() {
 		exit 1
 	fi
 
-	rounds build 2 -n marque "$(printf '%q ' "${marque_run[@]}")" -n hugo "$(printf '%q ' "${hugo_run[@]}")"
+	rounds build 3 -n marque "$(printf '%q ' "${marque_run[@]}")" -n hugo "$(printf '%q ' "${hugo_run[@]}")"
 	rm -rf "$runs"
 
 	log "build: peak memory, one more build of each under /usr/bin/time"
