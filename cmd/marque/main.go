@@ -185,10 +185,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		files = kitPaths(c.source, fs.Args())
 	}
+	// A check makes no page: it names them, for its links.
+	opts := c.options()
+	opts.Lint = true
 	var res *build.Result
 	var err error
 	if *fix {
-		r, fixed, ferr := build.Fix(ctx, c.options(), files)
+		r, fixed, ferr := build.Fix(ctx, opts, files)
 		res, err = r, ferr
 		out := stdout // with the findings, unless they are JSON or workflow commands
 		if c.format != string(diag.Text) {
@@ -198,7 +201,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(out, f)
 		}
 	} else {
-		res, err = build.Check(ctx, c.options())
+		res, err = build.Check(ctx, opts)
 	}
 	if err == nil && files != nil {
 		res.Findings.Keep(files)

@@ -42,6 +42,11 @@ type Options struct {
 	// (PlanImages, the zero value) unless told otherwise; Build always
 	// encodes them (EncodeImages).
 	Images Images
+	// Lint is for marque check, which reports findings and shows nothing:
+	// the site's pages are named but not made (render.Input.Lint), each
+	// page template running once to report one that fails. Build ignores
+	// it.
+	Lint bool
 
 	out *earlyWrite // set by Build: the output, written while the build ends
 }
@@ -103,7 +108,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := output.CheckOut(opts.Source, out); err != nil {
 		return nil, err
 	}
-	opts.Images = EncodeImages
+	opts.Images, opts.Lint = EncodeImages, false
 	opts.out = &earlyWrite{out: out}
 	res, err := Check(ctx, opts)
 	if err == nil {

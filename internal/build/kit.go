@@ -67,9 +67,11 @@ func renderAll(ctx context.Context, k *kit, th *theme.Theme, l *diag.List) (*out
 	if manifestEmpty(&m) {
 		return site, nil // nothing in the kit yet: no index of nothing
 	}
-	data, err := m.JSON()
-	if err != nil {
-		return nil, err
+	var data []byte // a check names the manifest only, as its pages
+	if !k.lint {
+		if data, err = m.JSON(); err != nil {
+			return nil, err
+		}
 	}
 	if err := site.Add(manifest.Path, data); err != nil {
 		return nil, err

@@ -39,6 +39,7 @@ func addKitPage(k *kit, th *theme.Theme, site *output.Tree, m *manifest.Manifest
 		BaseURL:       k.base,
 		ImagesPending: imagesPending(k, site),
 		Memo:          k.cache.pageMemo(),
+		Lint:          k.lint,
 	}
 	logo, err := addKitLogo(k, site, m)
 	if err != nil {

@@ -35,6 +35,7 @@ type kit struct {
 	cache   *Cache      // what earlier builds made; nil outside serve
 	images  *imageKit   // the kit's images: their plan, and how to encode it
 	out     *earlyWrite // the output a build writes, nil in a check
+	lint    bool        // Options.Lint
 	// portrait is the absolute address of the site's portrait at its 1×
 	// size, for the contact card and the signature, or "".
 	portrait string
@@ -77,7 +78,7 @@ func load(ctx context.Context, fsys fs.FS, opts Options, l *diag.List) (*kit, er
 	if profile == nil || l.Unusable() {
 		return nil, nil
 	}
-	k := &kit{fsys: fsys, profile: profile, base: profile.Person.SiteURL, drafts: opts.Drafts || opts.Future, today: opts.Today, cache: opts.Cache, images: newImageKit(opts), out: opts.out}
+	k := &kit{fsys: fsys, profile: profile, base: profile.Person.SiteURL, drafts: opts.Drafts || opts.Future, today: opts.Today, cache: opts.Cache, images: newImageKit(opts), out: opts.out, lint: opts.Lint}
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)
 		if err != nil {

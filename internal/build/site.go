@@ -34,6 +34,7 @@ func prepareSite(ctx context.Context, k *kit, l *diag.List) (*output.Tree, *rend
 		BaseURL: k.base,
 		Drafts:  k.drafts,
 		Memo:    k.cache.pageMemo(),
+		Lint:    k.lint,
 	}
 	pr := k.profile.Person
 	var err error

@@ -46,6 +46,9 @@ type KitInput struct {
 	// build makes (a check has none, serve those drawn so far): the page
 	// then says where they come from.
 	ImagesPending bool
+	// Lint is set by a check: the page is added with no bytes, its
+	// template not run (Input.Lint).
+	Lint bool
 	// Memo, when not nil, keeps the page for the next render of the kit,
 	// and gives it back while its data stays the same.
 	Memo *Memo
@@ -158,6 +161,10 @@ func Kit(in *KitInput, th *theme.Theme, tree *output.Tree) error {
 		case "kit/kit.js":
 			script = s.versioned(name, data)
 		}
+	}
+	if in.Lint {
+		// A check shows no page: the kit page is only named.
+		return tree.Add(KitPath, nil)
 	}
 	page, err := in.Memo.kit(th, in, s.StyleURL, func() ([]byte, error) {
 		p := newKitPage(in, s)

@@ -44,6 +44,11 @@ type Input struct {
 	// Memo, when not nil, keeps the pages for the next render of the kit,
 	// and gives back those whose data did not change.
 	Memo *Memo
+	// Lint is set by a check, which needs the pages' names (its links
+	// lead to them) and not their HTML: each page template runs once, on
+	// the first page of its kind, so that a template that does not run
+	// is still reported, and every page is added with no bytes.
+	Lint bool
 }
 
 // Post is a post ready to render.
@@ -183,6 +188,9 @@ var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // but read-only data. The pages are added, and the first failure reported,
 // in the order they were written, whatever the scheduling.
 func (r *renderer) executePages() error {
+	if r.in.Lint {
+		return r.lintPages()
+	}
 	out := make([][]byte, len(r.pages))
 	errs := make([]error, len(r.pages))
 	memo := r.in.Memo.begin(r.th)
@@ -191,13 +199,7 @@ func (r *renderer) executePages() error {
 	for i, job := range r.pages {
 		g.Go(func() error {
 			out[i], errs[i] = memo.page(job, func() ([]byte, error) {
-				buf := pageBuffers.Get().(*bytes.Buffer)
-				defer pageBuffers.Put(buf)
-				buf.Reset()
-				if err := r.th.Execute(buf, job.kind, job.p); err != nil {
-					return nil, fmt.Errorf("render %s: %w", job.file, err)
-				}
-				return bytes.Clone(buf.Bytes()), nil
+				return r.execute(job)
 			})
 			return nil
 		})
@@ -209,6 +211,35 @@ func (r *renderer) executePages() error {
 			return errs[i]
 		}
 		if err := r.tree.Add(job.file, out[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// execute runs the template of one page.
+func (r *renderer) execute(job pageJob) ([]byte, error) {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(buf)
+	buf.Reset()
+	if err := r.th.Execute(buf, job.kind, job.p); err != nil {
+		return nil, fmt.Errorf("render %s: %w", job.file, err)
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// lintPages runs each page template once, on the first page of its kind,
+// and adds every page with no bytes (Input.Lint).
+func (r *renderer) lintPages() error {
+	ran := map[string]bool{}
+	for _, job := range r.pages {
+		if !ran[job.kind] {
+			ran[job.kind] = true
+			if _, err := r.execute(job); err != nil {
+				return err
+			}
+		}
+		if err := r.tree.Add(job.file, nil); err != nil {
 			return err
 		}
 	}

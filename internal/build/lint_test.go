@@ -1,0 +1,77 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/marque-kit/marque"
+	"github.com/marque-kit/marque/internal/scaffold"
+)
+
+// TestLint checks the example kit as marque check does (Options.Lint):
+// the findings and the names of the site's files are those of a full
+// check, and the pages, named only, have no bytes.
+func TestLint(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kit")
+	if err := scaffold.NewSite(marque.Example, dir); err != nil {
+		t.Fatal(err)
+	}
+	check := func(lint bool) *Result {
+		t.Helper()
+		res, err := Check(context.Background(), Options{Source: dir, Today: today, Lint: lint})
+		if err != nil || res.Site == nil {
+			t.Fatal(err, res.Findings.Items())
+		}
+		return res
+	}
+	full, lint := check(false), check(true)
+	if g, w := lint.Findings.Items(), full.Findings.Items(); !slices.Equal(g, w) {
+		t.Errorf("findings:\n%v\nwant:\n%v", g, w)
+	}
+	if g, w := lint.Site.Names(), full.Site.Names(); !slices.Equal(g, w) {
+		t.Errorf("files:\n%v\nwant:\n%v", g, w)
+	}
+	for _, name := range []string{"index.html", "posts/trois-couleurs/index.html", "kit/index.html", "kit/manifest.json"} {
+		if data, _ := lint.Site.Get(name); len(data) != 0 {
+			t.Errorf("%s: %d bytes in a check", name, len(data))
+		}
+	}
+}
+
+// TestLintRunsTemplates gives the kit a post template that fails when it
+// runs: a check reports it, as a build does, though it makes no page.
+func TestLintRunsTemplates(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kit")
+	if err := scaffold.NewSite(marque.Example, dir); err != nil {
+		t.Fatal(err)
+	}
+	th, err := os.ReadFile("../../theme/templates/post.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "theme/templates/post.html")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(th), "{{.Title}}", "{{.Title}}{{.NoSuchField}}", 1)
+	if err := os.WriteFile(p, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, lint := range []bool{false, true} {
+		res, err := Check(context.Background(), Options{Source: dir, Today: today, Lint: lint})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found bool
+		for _, f := range res.Findings.Items() {
+			found = found || f.Rule == "content.syntax" && strings.Contains(f.Message, "NoSuchField")
+		}
+		if !found || res.Site != nil {
+			t.Errorf("lint %v: the broken template is not reported: %v", lint, res.Findings.Items())
+		}
+	}
+}
