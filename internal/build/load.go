@@ -105,6 +105,9 @@ func load(ctx context.Context, fsys fs.FS, opts Options, l *diag.List) (*kit, er
 	})
 
 	md := markdown.New(profile.Person.Language)
+	if opts.Lint && opts.Cache == nil { // the cache keeps whole docs
+		md = md.Lint() // a check makes no page
+	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, p := range k.posts {

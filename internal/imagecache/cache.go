@@ -77,24 +77,39 @@ func name(key string, size int64, sum [sha256.Size]byte, ext string) string {
 
 // parse returns what an entry's file name says, and whether it is one.
 func parse(file string) (rest string, e Entry, ok bool) {
+	rest, size, sum, ext, ok := split(file)
+	if !ok {
+		return "", e, false
+	}
+	hex.Decode(e.Sum[:], []byte(sum))
+	e.Size, _ = strconv.ParseInt(size, 10, 64)
+	e.Ext = ext
+	return rest, e, true
+}
+
+// split cuts an entry's file name into its parts, and reports whether it
+// is one; it allocates nothing, as listing a folder of the cache calls it
+// for every file.
+func split(file string) (rest, size, sum, ext string, ok bool) {
 	base, ext, ok := strings.Cut(file, ".")
 	if !ok || !validExt(ext) {
-		return "", e, false
+		return "", "", "", "", false
 	}
-	parts := strings.Split(base, "-")
-	if len(parts) != 3 || len(parts[0]) != 2*sha256.Size-2 || len(parts[2]) != 2*sha256.Size {
-		return "", e, false
+	rest, base, ok1 := strings.Cut(base, "-")
+	size, sum, ok2 := strings.Cut(base, "-")
+	if !ok1 || !ok2 || len(rest) != 2*sha256.Size-2 || len(sum) != 2*sha256.Size || !lowerHex(rest) || !lowerHex(sum) {
+		return "", "", "", "", false
 	}
-	size, err := strconv.ParseInt(parts[1], 10, 64)
-	if err != nil || size < 0 || strconv.FormatInt(size, 10) != parts[1] {
-		return "", e, false
+	// A size in its one spelling: no sign, no leading zero.
+	if size == "" || len(size) > 18 || size[0] == '0' && size != "0" {
+		return "", "", "", "", false
 	}
-	if !lowerHex(parts[0]) || !lowerHex(parts[2]) {
-		return "", e, false
+	for i := range len(size) {
+		if size[i] < '0' || size[i] > '9' {
+			return "", "", "", "", false
+		}
 	}
-	hex.Decode(e.Sum[:], []byte(parts[2]))
-	e.Ext, e.Size = ext, size
-	return parts[0], e, true
+	return rest, size, sum, ext, true
 }
 
 // find returns the entry its folder's listing names for key.
@@ -126,7 +141,7 @@ func (c *Cache) list(folder string) map[string]string {
 	list := map[string]string{}
 	files, _ := os.ReadDir(filepath.Join(c.dir, folder))
 	for _, f := range files {
-		if rest, _, ok := parse(f.Name()); ok {
+		if rest, _, _, _, ok := split(f.Name()); ok {
 			if _, dup := list[rest]; !dup {
 				list[rest] = f.Name()
 			}

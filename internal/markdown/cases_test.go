@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -127,5 +128,27 @@ func TestCases(t *testing.T) {
 	}
 	if *update {
 		writeCases(t, cases)
+	}
+}
+
+// TestLint renders every case as a check does: the same doc, without its
+// HTML.
+func TestLint(t *testing.T) {
+	for _, c := range readCases(t) {
+		want, err := New(c.lang).Render([]byte(c.markdown))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := New(c.lang).Lint().Render([]byte(c.markdown))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.HTML != nil {
+			t.Errorf("case %s: %d bytes of HTML", c.number, len(got.HTML))
+		}
+		want.HTML = nil
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("case %s: the doc differs:\n%+v\nwant:\n%+v", c.number, got, want)
+		}
 	}
 }

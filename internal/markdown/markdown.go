@@ -14,8 +14,9 @@ import (
 // Renderer renders Markdown bodies in one language. It is safe for
 // concurrent use after New.
 type Renderer struct {
-	lang string
-	md   goldmark.Markdown
+	lang   string
+	md     goldmark.Markdown
+	noHTML bool // Lint
 }
 
 // New returns a Renderer that typesets text by the rules of lang ("fr",
@@ -33,6 +34,14 @@ func New(lang string) *Renderer {
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(htmlRenderer{}, 100))),
 	)
 	return &Renderer{lang: lang, md: md}
+}
+
+// Lint returns a Renderer that reads bodies as r does and leaves their
+// Doc.HTML empty, for a check that shows no page.
+func (r *Renderer) Lint() *Renderer {
+	l := *r
+	l.noHTML = true
+	return &l
 }
 
 // Doc is a rendered body and what was read from it.
@@ -91,6 +100,9 @@ func (r *Renderer) Render(src []byte) (*Doc, error) {
 	setHeadingIDs(root, src)
 	doc := read(root, src)
 	doc.Prose, doc.RawHTML = prose, raw
+	if r.noHTML {
+		return doc, nil
+	}
 	var buf htmlBuffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
