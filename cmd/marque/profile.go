@@ -7,26 +7,48 @@ import (
 	"runtime/pprof"
 )
 
-// startProfile writes a CPU profile of the whole command to the file named
-// by MARQUE_CPUPROFILE, when it is set: the benchmarks in bench/ use it to
-// show where a build spends its time. The returned function stops it.
+// startProfile writes profiles of the whole command when asked to: a CPU
+// profile to the file named by MARQUE_CPUPROFILE, and a profile of the
+// memory it allocated to the file named by MARQUE_MEMPROFILE. The
+// benchmarks in bench/ use them to show where a build spends its time.
+// The returned function stops the profiling and writes the files.
 func startProfile(stderr io.Writer) func() {
-	path := os.Getenv("MARQUE_CPUPROFILE")
-	if path == "" {
-		return func() {}
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "marque: MARQUE_CPUPROFILE: %v\n", err)
-		return func() {}
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		fmt.Fprintf(stderr, "marque: MARQUE_CPUPROFILE: %v\n", err)
-		f.Close()
-		return func() {}
+	stopCPU := func() {}
+	if path := os.Getenv("MARQUE_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil {
+			if err = pprof.StartCPUProfile(f); err != nil {
+				f.Close()
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "marque: MARQUE_CPUPROFILE: %v\n", err)
+		} else {
+			stopCPU = func() {
+				pprof.StopCPUProfile()
+				f.Close()
+			}
+		}
 	}
 	return func() {
-		pprof.StopCPUProfile()
-		f.Close()
+		stopCPU()
+		if path := os.Getenv("MARQUE_MEMPROFILE"); path != "" {
+			if err := writeAllocs(path); err != nil {
+				fmt.Fprintf(stderr, "marque: MARQUE_MEMPROFILE: %v\n", err)
+			}
+		}
 	}
+}
+
+// writeAllocs writes the profile of every allocation since the start.
+func writeAllocs(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
