@@ -26,7 +26,7 @@ func New(lang string) *Renderer {
 		goldmark.WithExtensions(
 			extension.Table,
 			extension.Strikethrough,
-			extension.Linkify,
+			linkify{}, // extension.Linkify, faster
 			extension.TaskList,
 			extension.Footnote,
 		),
