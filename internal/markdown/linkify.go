@@ -46,12 +46,30 @@ func (q quickLinkify) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 // (an address's local part is at most 64 bytes, none of them a space).
 // Whatever it lets through, the parser itself decides.
 func mayLink(line []byte) bool {
-	for _, prefix := range [...]string{"http:", "https:", "ftp:", "www."} {
-		if bytes.HasPrefix(line, []byte(prefix)) {
+	if len(line) == 0 {
+		return false
+	}
+	switch line[0] {
+	case 'h':
+		if bytes.HasPrefix(line, []byte("http:")) || bytes.HasPrefix(line, []byte("https:")) {
+			return true
+		}
+	case 'f':
+		if bytes.HasPrefix(line, []byte("ftp:")) {
+			return true
+		}
+	case 'w':
+		if bytes.HasPrefix(line, []byte("www.")) {
 			return true
 		}
 	}
-	head := line[:min(len(line), 65)]
-	i := bytes.IndexAny(head, "@ \t\n\v\f\r")
-	return i > 0 && head[i] == '@'
+	for i, c := range line[:min(len(line), 65)] {
+		switch c {
+		case '@':
+			return i > 0
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			return false
+		}
+	}
+	return false
 }
