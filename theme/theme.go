@@ -27,8 +27,9 @@ var Pages = []string{"home", "about", "posts", "post", "tags", "tag", "links", "
 // Theme is a loaded theme: its page templates, parsed, and its static files.
 type Theme struct {
 	pages   map[string]*template.Template
-	static  map[string][]byte // by path under static/
-	sources map[string]source // the templates' files, by template file name
+	shared  *template.Template // the other templates, for ExecuteShared
+	static  map[string][]byte  // by path under static/
+	sources map[string]source  // the templates' files, by template file name
 }
 
 // source is one file of the theme and where it comes from.
@@ -113,6 +114,7 @@ func Load(kit fs.FS) (*Theme, error) {
 		}
 		th.pages[page] = t.Lookup(name)
 	}
+	th.shared = shared // cloned for every page by now: it may be executed
 	for name, src := range static {
 		th.static[name] = src.data
 	}
@@ -234,6 +236,20 @@ func (t *Theme) Execute(w io.Writer, page string, data any) error {
 		return t.fail(err)
 	}
 	return nil
+}
+
+// ExecuteShared runs the template name defined by a shared template (one
+// that is not a page's, such as "footer") on data and writes the result
+// to w: render makes the parts every page shows alike once. It reports
+// whether the theme has the template at all.
+func (t *Theme) ExecuteShared(w io.Writer, name string, data any) (bool, error) {
+	if t.shared.Lookup(name) == nil {
+		return false, nil
+	}
+	if err := t.shared.ExecuteTemplate(w, name, data); err != nil {
+		return true, t.fail(err)
+	}
+	return true, nil
 }
 
 // StaticNames returns the paths of the static files, relative to static/

@@ -75,3 +75,44 @@ func TestLintRunsTemplates(t *testing.T) {
 		}
 	}
 }
+
+// TestKitFooter gives the kit a footer of its own: every page shows it,
+// and one that fails is the kit's finding, at its file.
+func TestKitFooter(t *testing.T) {
+	for _, c := range []struct {
+		footer string
+		want   string // in every page, or the finding's message
+		fails  bool
+	}{
+		{`{{define "footer"}}<footer>Pied de {{.Name}}</footer>{{end}}`, "<footer>Pied de Zoé Laurent</footer>", false},
+		{`{{define "footer"}}<footer>{{.NoSuchField}}</footer>{{end}}`, "NoSuchField", true},
+	} {
+		dir := writeCacheKit(t, map[string]string{
+			"brand.toml":                  "[person]\nname = \"Zoé Laurent\"\nrole = \"Photographe\"\nsite_url = \"https://zoe.example\"\n",
+			"content/posts/a.md":          "+++\ntitle = \"Alpha\"\ndate = 2026-01-05\n+++\nUn texte.\n",
+			"theme/templates/footer.html": c.footer,
+		})
+		res, err := Check(context.Background(), Options{Source: dir, Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.fails {
+			var found bool
+			for _, f := range res.Findings.Items() {
+				found = found || f.Rule == "content.syntax" && f.File == "theme/templates/footer.html" && strings.Contains(f.Message, c.want)
+			}
+			if !found {
+				t.Errorf("a failing footer: %v", res.Findings.Items())
+			}
+			continue
+		}
+		if res.Site == nil {
+			t.Fatal(res.Findings.Items())
+		}
+		for _, name := range []string{"index.html", "posts/a/index.html", "about/index.html", "404.html"} {
+			if page, _ := res.Site.Get(name); !strings.Contains(string(page), c.want) {
+				t.Errorf("%s lacks the kit's footer", name)
+			}
+		}
+	}
+}

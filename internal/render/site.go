@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"net/url"
 	"strings"
 
@@ -37,6 +38,9 @@ type site struct {
 	// address ("@name@host") for the cards of those networks.
 	TwitterSite string
 	Fediverse   string
+	// Footer is the theme's "footer" run on the site, once: every page
+	// shows it alike. Empty when the theme has none.
+	Footer template.HTML
 
 	card    *ogImage // the site's link preview, or nil
 	hasTags bool
