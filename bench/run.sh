@@ -273,7 +273,7 @@ $(cat "$tmp/compare.md")
 | ratio to Vale, CPU time | $(ratio "$cpu_marque" "$cpu_vale") | $(ratio "$cpu_lint" "$cpu_vale") | 1 |
 | peak RSS (one run) | $(mib "$(tail -n1 "$tmp/rss-check")") | $(mib "$(tail -n1 "$tmp/rss-lint")") | $(mib "$(tail -n1 "$tmp/rss-vale")") |
 
-- marque check does more than the shared rules: it loads and renders the whole kit in memory (pages, feed, image plan, share texts) and runs every check; its other findings: $others
+- marque check does more than the shared rules: it loads the whole kit and runs every check (profile, image plan, share texts, calendar, links; the pages are named, each page template run once, not made); its other findings: $others
 - marque's voice pass alone is \`valekit lint\`: it reads the posts, parses their Markdown and runs every voice rule, as marque check does, and nothing else
 - vale: $("$vale" --version 2>&1 | head -n1)
 EOF
