@@ -12,7 +12,9 @@
 #           the order alternating from one round to the next.
 #   ONLY    "build" or "check" to run one comparison only.
 #   OUTDIR  a folder under which both builds write (default: the run's
-#           temporary folder); OUTDIR=/dev/shm takes the disk out of it.
+#           temporary folder, under TMPDIR). TMPDIR=/dev/shm takes the disk
+#           out of the timing; an OUTDIR on another file system than the
+#           kit makes marque copy its cached images instead of linking them.
 #   EVERY   plant known problems in every EVERYth post of the checked kit
 #           (default 10).
 #   VALE    the vale binary (default: vale on PATH, else $(go env GOPATH)/bin/vale).
