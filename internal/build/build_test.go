@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"os"
@@ -12,9 +11,6 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
-
-	"github.com/marque-kit/marque"
-	"github.com/marque-kit/marque/internal/scaffold"
 )
 
 var update = flag.Bool("update", false, "rewrite the want/ sections of testdata/kits")
@@ -109,30 +105,10 @@ func TestKits(t *testing.T) {
 // TestReproducible builds the example kit twice, on one core and on every
 // core, and requires byte-identical output.
 func TestReproducible(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "kit")
-	if err := scaffold.NewSite(marque.Example, dir); err != nil {
-		t.Fatal(err)
-	}
-	read := func(procs int) map[string][]byte {
+	dir := exampleKit(t)
+	read := func(procs int) map[string]string {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		out := filepath.Join(t.TempDir(), "public")
-		res, err := Build(context.Background(), Options{Source: dir, Out: out, Today: today})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res.Findings.HasErrors() {
-			t.Fatalf("the example kit has errors: %v", res.Findings.Items())
-		}
-		files := map[string][]byte{}
-		filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				b, _ := os.ReadFile(p)
-				rel, _ := filepath.Rel(out, p)
-				files[rel] = b
-			}
-			return nil
-		})
-		return files
+		return readDir(t, buildClean(t, Options{Source: dir, Today: today}))
 	}
 	// Many cores first: that build encodes the images, the one-core
 	// build finds them in the kit's image cache (socialimage tests that
@@ -143,7 +119,7 @@ func TestReproducible(t *testing.T) {
 		t.Fatalf("%d files on one core, %d on all", len(one), len(all))
 	}
 	for name, b := range one {
-		if !bytes.Equal(b, all[name]) {
+		if b != all[name] {
 			t.Errorf("%s differs between builds", name)
 		}
 	}

@@ -13,6 +13,33 @@ import (
 	"github.com/marque-kit/marque/internal/scaffold"
 )
 
+// exampleKit writes the example kit into a new folder and returns it.
+func exampleKit(tb testing.TB) string {
+	tb.Helper()
+	dir := filepath.Join(tb.TempDir(), "kit")
+	if err := scaffold.NewSite(marque.Example, dir); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
+
+// buildClean builds opts, into a new folder when opts.Out is empty, and
+// returns the output folder; an error, or an error finding, fails tb.
+func buildClean(tb testing.TB, opts Options) string {
+	tb.Helper()
+	if opts.Out == "" {
+		opts.Out = filepath.Join(tb.TempDir(), "public")
+	}
+	res, err := Build(context.Background(), opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if res.Findings.HasErrors() {
+		tb.Fatalf("error findings: %v", res.Findings.Items())
+	}
+	return opts.Out
+}
+
 // writeCacheKit writes files, by slash path, into a new folder.
 func writeCacheKit(t *testing.T, files map[string]string) string {
 	t.Helper()
@@ -33,10 +60,7 @@ func writeCacheKit(t *testing.T, files map[string]string) string {
 // with one: the second hits it for every post, image and voice check, and
 // all three must give the same site and findings.
 func TestCacheSameOutput(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "kit")
-	if err := scaffold.NewSite(marque.Example, dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := exampleKit(t)
 	check := func(c *Cache) *Result {
 		t.Helper()
 		res, err := Check(context.Background(), Options{Source: dir, Today: today, Cache: c})

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"context"
 	"maps"
 	"os"
 	"path/filepath"
@@ -43,15 +42,7 @@ func TestCorruptImageCache(t *testing.T) {
 	cacheDir := filepath.Join(t.TempDir(), "cache")
 	build := func() map[string]string {
 		t.Helper()
-		out := filepath.Join(t.TempDir(), "public")
-		res, err := Build(context.Background(), Options{Source: dir, Out: out, Today: today, CacheDir: cacheDir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res.Findings.HasErrors() {
-			t.Fatalf("findings: %v", res.Findings.Items())
-		}
-		return readDir(t, out)
+		return readDir(t, buildClean(t, Options{Source: dir, Today: today, CacheDir: cacheDir}))
 	}
 	want := build()
 	// An entry is "ab/cdef…-<size>-<sum>.<format>" for the key "abcdef…".

@@ -7,9 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/marque-kit/marque"
-	"github.com/marque-kit/marque/internal/scaffold"
 )
 
 // TestRebuildDerivesNothing builds the example kit, whose pages show a
@@ -19,21 +16,10 @@ import (
 // new file there), and both builds write the site a build with an empty
 // cache writes. A check reads the cache and writes nothing in it.
 func TestRebuildDerivesNothing(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "kit")
-	if err := scaffold.NewSite(marque.Example, dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := exampleKit(t)
 	build := func(cacheDir string) string {
 		t.Helper()
-		out := filepath.Join(t.TempDir(), "public")
-		res, err := Build(context.Background(), Options{Source: dir, Out: out, Today: today, CacheDir: cacheDir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res.Findings.HasErrors() {
-			t.Fatalf("findings: %v", res.Findings.Items())
-		}
-		return out
+		return buildClean(t, Options{Source: dir, Today: today, CacheDir: cacheDir})
 	}
 	cacheDir := filepath.Join(t.TempDir(), "cache")
 	first := build(cacheDir)
@@ -88,15 +74,10 @@ func TestRebuildDerivesNothing(t *testing.T) {
 // site by then, and must leave the previous one as it was and nothing
 // beside it.
 func TestErrorsAfterEarlyWrite(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "kit")
-	if err := scaffold.NewSite(marque.Example, dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := exampleKit(t)
 	out := filepath.Join(t.TempDir(), "public")
 	opts := Options{Source: dir, Out: out, Today: today, CacheDir: filepath.Join(t.TempDir(), "cache")}
-	if res, err := Build(context.Background(), opts); err != nil || res.Findings.HasErrors() {
-		t.Fatal(err, res.Findings.Items())
-	}
+	buildClean(t, opts)
 	want := readDir(t, out)
 	post := filepath.Join(dir, "content/posts/trois-couleurs.md")
 	src, err := os.ReadFile(post)

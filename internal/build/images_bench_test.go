@@ -7,9 +7,6 @@ import (
 	"slices"
 	"testing"
 	"time"
-
-	"github.com/marque-kit/marque"
-	"github.com/marque-kit/marque/internal/scaffold"
 )
 
 // BenchmarkImages builds the example kit with a cold image cache and with
@@ -17,10 +14,7 @@ import (
 //
 //	go test ./internal/build -run XXX -bench Images -benchtime 3x -v
 func BenchmarkImages(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "kit")
-	if err := scaffold.NewSite(marque.Example, dir); err != nil {
-		b.Fatal(err)
-	}
+	dir := exampleKit(b)
 	var stats []imageStat
 	var wall time.Duration // of the image pass alone
 	traceImages = func(s []imageStat, d time.Duration) { stats, wall = s, d }

@@ -133,14 +133,7 @@ var copyTextRE = regexp.MustCompile(`(?s)<pre class="copy-text" id="[^"]+"[^>]*>
 // of the site points to the page.
 func TestKitPage(t *testing.T) {
 	dir := writeKitPageKit(t)
-	out := filepath.Join(dir, "public")
-	res, err := Build(context.Background(), Options{Source: dir, Out: out, Today: today})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Findings.HasErrors() {
-		t.Fatalf("errors: %v", res.Findings.Items())
-	}
+	out := buildClean(t, Options{Source: dir, Out: filepath.Join(dir, "public"), Today: today})
 	has := func(name string) bool {
 		_, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
 		return err == nil

@@ -7,19 +7,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/marque-kit/marque"
-	"github.com/marque-kit/marque/internal/scaffold"
 )
 
 // TestLint checks the example kit as marque check does (Options.Lint):
 // the findings and the names of the site's files are those of a full
 // check, and the pages, named only, have no bytes.
 func TestLint(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "kit")
-	if err := scaffold.NewSite(marque.Example, dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := exampleKit(t)
 	check := func(lint bool) *Result {
 		t.Helper()
 		res, err := Check(context.Background(), Options{Source: dir, Today: today, Lint: lint})
@@ -45,10 +39,7 @@ func TestLint(t *testing.T) {
 // TestLintRunsTemplates gives the kit a post template that fails when it
 // runs: a check reports it, as a build does, though it makes no page.
 func TestLintRunsTemplates(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "kit")
-	if err := scaffold.NewSite(marque.Example, dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := exampleKit(t)
 	th, err := os.ReadFile("../../theme/templates/post.html")
 	if err != nil {
 		t.Fatal(err)

@@ -13,29 +13,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/marque-kit/marque"
 	"github.com/marque-kit/marque/internal/manifest"
 	"github.com/marque-kit/marque/internal/qrscan"
-	"github.com/marque-kit/marque/internal/scaffold"
 )
 
 // buildExample builds the example kit into a temporary folder and returns
 // that folder.
 func buildExample(t *testing.T) string {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "kit")
-	if err := scaffold.NewSite(marque.Example, dir); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "public")
-	res, err := Build(context.Background(), Options{Source: dir, Out: out, Today: today})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Findings.HasErrors() {
-		t.Fatalf("the example kit has errors: %v", res.Findings.Items())
-	}
-	return out
+	dir := exampleKit(t)
+	return buildClean(t, Options{Source: dir, Out: filepath.Join(dir, "public"), Today: today})
 }
 
 func read(t *testing.T, dir, name string) []byte {

@@ -7,9 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/marque-kit/marque"
-	"github.com/marque-kit/marque/internal/scaffold"
 )
 
 // TestServeKeepsPrintFiles checks the print files and the kit page's note
@@ -18,10 +15,7 @@ import (
 // files of the image cache without laying the card out again, and says
 // that images are pending only while some are.
 func TestServeKeepsPrintFiles(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "kit")
-	if err := scaffold.NewSite(marque.Example, dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := exampleKit(t)
 	c := NewCache()
 	check := func(mode Images, cache *Cache) *Result {
 		t.Helper()

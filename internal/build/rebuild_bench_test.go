@@ -7,9 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
-
-	"github.com/marque-kit/marque"
-	"github.com/marque-kit/marque/internal/scaffold"
 )
 
 // BenchmarkRebuild times what serve does after a save: a cached Check of
@@ -22,10 +19,7 @@ import (
 // less it weighs).
 func BenchmarkRebuild(b *testing.B) {
 	b.Run("example", func(b *testing.B) {
-		dir := filepath.Join(b.TempDir(), "kit")
-		if err := scaffold.NewSite(marque.Example, dir); err != nil {
-			b.Fatal(err)
-		}
+		dir := exampleKit(b)
 		benchRebuild(b, dir, "content/posts/trois-couleurs.md")
 	})
 	b.Run("1000posts", func(b *testing.B) {

@@ -8,9 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/marque-kit/marque"
-	"github.com/marque-kit/marque/internal/scaffold"
 )
 
 // sameResult reports how got, a build with a cache, differs from want, a
@@ -49,10 +46,7 @@ func sameResult(t *testing.T, what string, got, want *Result) {
 // rendered pages, theme, fonts) is the build of the edited kit without a
 // cache, byte for byte, findings included.
 func TestCachedRebuildIsCold(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "kit")
-	if err := scaffold.NewSite(marque.Example, dir); err != nil {
-		t.Fatal(err)
-	}
+	dir := exampleKit(t)
 	opts := Options{Source: dir, Drafts: true, Future: true, Today: today, Origin: "http://127.0.0.1:4321"}
 	cached := opts
 	cached.Cache = NewCache()
