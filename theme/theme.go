@@ -240,16 +240,16 @@ func (t *Theme) Execute(w io.Writer, page string, data any) error {
 
 // ExecuteShared runs the template name defined by a shared template (one
 // that is not a page's, such as "footer") on data and writes the result
-// to w: render makes the parts every page shows alike once. It reports
-// whether the theme has the template at all.
-func (t *Theme) ExecuteShared(w io.Writer, name string, data any) (bool, error) {
+// to w: render makes the parts every page shows alike once. A theme
+// without the template writes nothing.
+func (t *Theme) ExecuteShared(w io.Writer, name string, data any) error {
 	if t.shared.Lookup(name) == nil {
-		return false, nil
+		return nil
 	}
 	if err := t.shared.ExecuteTemplate(w, name, data); err != nil {
-		return true, t.fail(err)
+		return t.fail(err)
 	}
-	return true, nil
+	return nil
 }
 
 // StaticNames returns the paths of the static files, relative to static/

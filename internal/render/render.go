@@ -140,7 +140,7 @@ func Render(in *Input, th *theme.Theme, tree *output.Tree) error {
 // it once took a sixth off the time of the pages.
 func (r *renderer) footer() error {
 	var b bytes.Buffer
-	if _, err := r.th.ExecuteShared(&b, "footer", r.site); err != nil {
+	if err := r.th.ExecuteShared(&b, "footer", r.site); err != nil {
 		return fmt.Errorf("render the footer: %w", err)
 	}
 	r.site.Footer = template.HTML(b.String())
