@@ -44,8 +44,8 @@ type Options struct {
 	Images Images
 	// Lint is for marque check, which reports findings and shows nothing:
 	// the site's pages are named but not made (render.Input.Lint), each
-	// page template running once to report one that fails. Build ignores
-	// it.
+	// of their templates running once to report one that fails; the kit
+	// page is named only (render.KitInput.Lint). Build ignores it.
 	Lint bool
 
 	out *earlyWrite // set by Build: the output, written while the build ends

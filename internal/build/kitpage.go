@@ -45,6 +45,9 @@ func addKitPage(k *kit, th *theme.Theme, site *output.Tree, m *manifest.Manifest
 	if err != nil {
 		return err
 	}
+	if k.lint {
+		return render.Kit(in, th, site) // names the page: nothing to show
+	}
 	if logo != nil {
 		in.Logo = &render.KitImage{Slot: "logo", URL: k.url(logo.Path), File: path.Base(logo.Path),
 			Width: logo.Width, Height: logo.Height, Bytes: int64(logo.Bytes)}

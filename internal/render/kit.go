@@ -46,8 +46,9 @@ type KitInput struct {
 	// build makes (a check has none, serve those drawn so far): the page
 	// then says where they come from.
 	ImagesPending bool
-	// Lint is set by a check: the page is added with no bytes, its
-	// template not run (Input.Lint).
+	// Lint is set by a check: the page is added with no bytes and, unlike
+	// the site's pages (Input.Lint), its template does not run: only a
+	// build reports a kit.html that fails.
 	Lint bool
 	// Memo, when not nil, keeps the page for the next render of the kit,
 	// and gives it back while its data stays the same.
