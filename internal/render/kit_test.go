@@ -95,7 +95,7 @@ func kitFixture(lang string) *KitInput {
 }
 
 // renderKit renders the site of in's profile, then its kit page, with th
-// (the default theme when nil), and returns the tree.
+// (the default theme when nil) and in's memo, and returns the tree.
 func renderKit(t *testing.T, in *KitInput, th *theme.Theme) *output.Tree {
 	t.Helper()
 	if th == nil {
@@ -105,7 +105,7 @@ func renderKit(t *testing.T, in *KitInput, th *theme.Theme) *output.Tree {
 		}
 	}
 	tree := output.NewTree()
-	if err := Render(&Input{Profile: in.Profile, BaseURL: in.BaseURL}, th, tree); err != nil {
+	if err := Render(&Input{Profile: in.Profile, BaseURL: in.BaseURL, Memo: in.Memo}, th, tree); err != nil {
 		t.Fatal(err)
 	}
 	if err := Kit(in, th, tree); err != nil {

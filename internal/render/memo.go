@@ -25,7 +25,8 @@ import (
 // Invariants:
 //   - A page's key is a hash of its kind, its file and every value
 //     reachable from its data (page): fields exported or not, through
-//     pointers, slices, maps and interfaces. (The kit page's is a hash of
+//     pointers, slices, maps and interfaces; a diag.File is hashed by
+//     its name and bytes alone, from which all the rest of it is made. (The kit page's is a hash of
 //     what its data is made from: its input and its style sheet's URL.)
 //     A template reads nothing else: only its data, the methods of that
 //     data (which read their receivers) and the theme, whose templates
@@ -247,8 +248,8 @@ func (d *digester) write(h *hasher, v reflect.Value, depth int) error {
 			return nil
 		case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 			reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
-			// Numbers are their memory (a File's line table, say): hashed
-			// whole, not one reflected element at a time.
+			// Numbers are their memory: hashed whole, not one reflected
+			// element at a time.
 			h.bytes(unsafe.Slice((*byte)(v.UnsafePointer()), v.Len()*int(elem.Size())))
 			return nil
 		}

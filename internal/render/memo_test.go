@@ -189,14 +189,7 @@ func TestKitMemo(t *testing.T) {
 		t.Helper()
 		c := *in
 		c.Memo = m
-		tree := output.NewTree()
-		if err := Render(&Input{Profile: in.Profile, BaseURL: in.BaseURL, Memo: m}, th, tree); err != nil {
-			t.Fatal(err)
-		}
-		if err := Kit(&c, th, tree); err != nil {
-			t.Fatal(err)
-		}
-		page, _ := tree.Get(KitPath)
+		page, _ := renderKit(t, &c, th).Get(KitPath)
 		return page
 	}
 	prev := renderWith(memo)
@@ -234,12 +227,14 @@ func TestKitMemo(t *testing.T) {
 		prev = got
 	}
 
-	// Another theme starts the memo anew.
+	// Another theme starts the memo anew: the site, rendered without the
+	// memo, has the same style sheet, so that the theme alone tells this
+	// page from the last.
 	other, err := theme.Load(fstest.MapFS{"theme/templates/kit.html": {Data: []byte(`<p>{{.Title}}</p>`)}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tree := output.NewTree()
+	tree := render(t, &Input{Profile: in.Profile, BaseURL: in.BaseURL})
 	c := *in
 	c.Memo = memo
 	if err := Kit(&c, other, tree); err != nil {
