@@ -2,8 +2,6 @@ package devserver
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"mime"
 	"net/http"
@@ -14,6 +12,7 @@ import (
 	"time"
 
 	"github.com/marque-kit/marque/internal/output"
+	"github.com/marque-kit/marque/internal/render"
 )
 
 // The server's own paths, outside any site: a site's file under _marque/
@@ -104,15 +103,11 @@ func (s *Server) cached(w http.ResponseWriter, r *http.Request, st *state, name 
 }
 
 // isVersion reports whether the query of a request is the version render
-// gives the URL of a file whose content is data ("v=" and the first four
-// bytes of its SHA-256, in hex).
+// gives the URL of a file whose content is data ("v=" and its
+// render.Version).
 func isVersion(query string, data []byte) bool {
 	v, ok := strings.CutPrefix(query, "v=")
-	if !ok || len(v) != 8 {
-		return false
-	}
-	sum := sha256.Sum256(data)
-	return v == hex.EncodeToString(sum[:4])
+	return ok && len(v) == 8 && v == render.Version(data)
 }
 
 // etagMatch reports whether an If-None-Match header names etag: one of

@@ -41,10 +41,7 @@ type state struct {
 	// paged holds the kit files some page is made from; the others (a
 	// post whose front matter does not parse yet, a draft left out) show
 	// their findings on the 404 page, where their page would be.
-	paged map[string]bool
-	// names are the site's files, sorted: the next state finds the files
-	// gone among them without sorting them again.
-	names   []string
+	paged   map[string]bool
 	changed chan struct{}
 }
 
@@ -62,25 +59,37 @@ func newState(prev *state, res *build.Result, err error, took time.Duration) *st
 			st.paged[f] = true
 		}
 	}
-	st.names = cur.Names()
-	st.gen = make(map[string]uint64, len(st.names))
-	for _, name := range st.names {
-		data, _ := cur.Get(name)
-		if old != nil {
-			if was, ok := old.Get(name); ok && bytes.Equal(was, data) {
-				st.gen[name] = prev.gen[name]
-				continue
-			}
+	names := cur.Names()
+	st.gen = make(map[string]uint64, len(names))
+	for _, name := range names {
+		if old != nil && unchanged(cur, old, name) {
+			st.gen[name] = prev.gen[name]
+			continue
 		}
 		st.gen[name] = st.n
 		st.assetChanged(name)
 	}
-	for _, name := range prev.names {
+	for name := range prev.gen { // the files gone
 		if !cur.Has(name) {
 			st.assetChanged(name)
 		}
 	}
 	return st
+}
+
+// unchanged reports whether old has the file name of cur, with the same
+// bytes. Two files linked from one entry of the image cache are the same
+// bytes (an entry's name holds its sum, and the cache never rewrites one),
+// so they are not read.
+func unchanged(cur, old *output.Tree, name string) bool {
+	if a, ok := cur.Disk(name); ok {
+		if b, ok := old.Disk(name); ok && a == b {
+			return true
+		}
+	}
+	data, _ := cur.Get(name)
+	was, ok := old.Get(name)
+	return ok && bytes.Equal(was, data)
 }
 
 // assetChanged notes that the build changed, added or removed the file

@@ -188,10 +188,16 @@ func Kit(in *KitInput, th *theme.Theme, tree *output.Tree) error {
 func isKitStatic(name string) bool { return strings.HasPrefix(name, "kit/") }
 
 // versioned returns the URL of the site file name whose content is data,
-// with a hash of the content so that browsers keep it until it changes.
+// with its Version so that browsers keep it until it changes.
 func (s *site) versioned(name string, data []byte) string {
+	return s.URL(name) + "?v=" + Version(data)
+}
+
+// Version is the version of a file whose content is data, as the query
+// "v=…" of its URLs gives it: the first four bytes of its SHA-256, in hex.
+func Version(data []byte) string {
 	sum := sha256.Sum256(data)
-	return s.URL(name) + "?v=" + hex.EncodeToString(sum[:4])
+	return hex.EncodeToString(sum[:4])
 }
 
 // kitPage is the data of the kit template. Its text is plain, with the
