@@ -125,43 +125,46 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 }
 
 // earlyWrite is the output of a build, which starts writing the site's
-// files once the site is made, while the kit page is: the build ends a
-// tenth sooner. Should the build end with errors, the files written go.
+// files once the site is made, while the kit page is: on a machine with
+// cores to spare, the writing no longer follows the rest. Should the
+// build end with errors, the files written go.
 type earlyWrite struct {
 	out string
 	w   *output.Writer
 	err error // Begin's
 }
 
-// start writes, in the background, the files site holds so far.
+// writer begins the output on first use.
+func (e *earlyWrite) writer() (*output.Writer, error) {
+	if e.w == nil && e.err == nil {
+		e.w, e.err = output.Begin(e.out)
+	}
+	return e.w, e.err
+}
+
+// start writes, in the background, the files site holds so far; a check
+// (nil) writes nothing.
 func (e *earlyWrite) start(site *output.Tree) {
-	if e == nil || e.err != nil {
+	if e == nil {
 		return
 	}
-	if e.w == nil {
-		if e.w, e.err = output.Begin(e.out); e.err != nil {
-			return
-		}
+	if w, err := e.writer(); err == nil {
+		w.Start(site)
 	}
-	e.w.Start(site)
 }
 
 // commit writes the rest of site and swaps the output in.
 func (e *earlyWrite) commit(site *output.Tree) error {
-	if e.err != nil {
-		return e.err
+	w, err := e.writer()
+	if err != nil {
+		return err
 	}
-	if e.w == nil {
-		if e.w, e.err = output.Begin(e.out); e.err != nil {
-			return e.err
-		}
-	}
-	return e.w.Commit(site)
+	return w.Commit(site)
 }
 
 // abort removes what was written.
 func (e *earlyWrite) abort() {
-	if e != nil && e.w != nil {
+	if e.w != nil {
 		e.w.Abort()
 	}
 }

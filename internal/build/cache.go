@@ -281,11 +281,7 @@ func (c *Cache) image(k *kit, tree *output.Tree, src, params string, l *diag.Lis
 
 	var e *imageEntry
 	if c != nil {
-		c.mu.Lock()
-		if e = c.images[key]; e != nil {
-			e.used = c.build
-		}
-		c.mu.Unlock()
+		e = lookup(c, c.images, key)
 	}
 	if e == nil {
 		e = &imageEntry{}
@@ -307,10 +303,7 @@ func (c *Cache) image(k *kit, tree *output.Tree, src, params string, l *diag.Lis
 			e.files = k.images.storeDerived(key, e.files, img)
 		}
 		if c != nil {
-			c.mu.Lock()
-			e.used = c.build
-			c.images[key] = e
-			c.mu.Unlock()
+			keep(c, c.images, key, e)
 		}
 	}
 	for _, f := range e.files {

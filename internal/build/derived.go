@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"path"
 
+	"github.com/marque-kit/marque/internal/imagecache"
 	"github.com/marque-kit/marque/internal/manifest"
 	"github.com/marque-kit/marque/internal/output"
 )
@@ -28,18 +29,21 @@ type derivedFile struct {
 	name string            // its path in the site
 	data []byte            // nil when disk is set
 	disk *output.DiskFile  // the cache's entry
-	sum  [sha256.Size]byte // of its bytes
+	sum  [sha256.Size]byte // of the entry's bytes, when disk is set
 }
 
 func newDerivedFile(name string, data []byte) derivedFile {
-	return derivedFile{name: name, data: data, sum: sha256.Sum256(data)}
+	return derivedFile{name: name, data: data}
 }
 
-func (f derivedFile) size() int {
-	if f.disk != nil {
-		return int(f.disk.Size)
-	}
-	return len(f.data)
+// cachedFile returns the file name that the image cache's entry e holds.
+func cachedFile(name string, e imagecache.Entry) derivedFile {
+	return derivedFile{name: name, disk: diskFile(e), sum: e.Sum}
+}
+
+// diskFile returns the entry e as a file the site links.
+func diskFile(e imagecache.Entry) *output.DiskFile {
+	return &output.DiskFile{Path: e.Path, Size: e.Size}
 }
 
 // addTo adds the file to site.
@@ -53,11 +57,13 @@ func (f derivedFile) addTo(site *output.Tree) error {
 // addListed adds the file to site at mf.Path, and mf, with the file's size
 // and sum, to the manifest's files.
 func (f derivedFile) addListed(site *output.Tree, m *manifest.Manifest, mf manifest.File) error {
-	f.name = mf.Path
-	if err := f.addTo(site); err != nil {
+	if f.disk == nil {
+		return addFile(site, m, mf, f.data)
+	}
+	if err := site.AddDiskFile(mf.Path, *f.disk); err != nil {
 		return err
 	}
-	mf.Bytes, mf.SHA256 = f.size(), hex.EncodeToString(f.sum[:])
+	mf.Bytes, mf.SHA256 = int(f.disk.Size), hex.EncodeToString(f.sum[:])
 	m.Files = append(m.Files, mf)
 	return nil
 }
@@ -91,9 +97,6 @@ func extension(name string) string {
 // meta what it kept of them, or reports false when the cache lacks any of
 // it.
 func (ik *imageKit) loadDerived(key [sha256.Size]byte, meta any) ([]derivedFile, bool) {
-	if ik == nil || ik.disk == nil {
-		return nil, false
-	}
 	_, data, ok := ik.disk.Get(hex.EncodeToString(key[:]))
 	if !ok {
 		return nil, false
@@ -108,7 +111,7 @@ func (ik *imageKit) loadDerived(key [sha256.Size]byte, meta any) ([]derivedFile,
 		if !ok || e.Ext != extension(name) {
 			return nil, false
 		}
-		files[i] = derivedFile{name: name, disk: &output.DiskFile{Path: e.Path, Size: e.Size}, sum: e.Sum}
+		files[i] = cachedFile(name, e)
 	}
 	return files, true
 }
@@ -118,7 +121,7 @@ func (ik *imageKit) loadDerived(key [sha256.Size]byte, meta any) ([]derivedFile,
 // take them: linked from the cache where it took them. A cache that
 // cannot be written costs the next build time, not this one its files.
 func (ik *imageKit) storeDerived(key [sha256.Size]byte, files []derivedFile, meta any) []derivedFile {
-	if ik == nil || ik.disk == nil || ik.mode == PlanImages {
+	if ik.mode == PlanImages {
 		return files
 	}
 	r := record{Files: make([]string, len(files))}
@@ -133,7 +136,7 @@ func (ik *imageKit) storeDerived(key [sha256.Size]byte, files []derivedFile, met
 		if err != nil {
 			return files
 		}
-		stored[i] = derivedFile{name: f.name, disk: &output.DiskFile{Path: e.Path, Size: e.Size}, sum: e.Sum}
+		stored[i] = cachedFile(f.name, e)
 	}
 	// The record last: it only ever names files that are there.
 	data, err := json.Marshal(r)

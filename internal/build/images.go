@@ -40,14 +40,13 @@ import (
 
 // imageKit is the plan of a build's images and what encoding it needs.
 type imageKit struct {
-	mode     Images
-	encode   bool              // draw and encode (EncodeImages): build does, check does not
-	cacheDir string            // the image cache's folder
-	disk     *imagecache.Cache // the image cache, opened for this build
-	plan     *socialimage.Plan
-	fonts    *socialimage.Fonts
-	srcPos   map[string]diag.Pos // where the kit names each source
-	shares   []manifest.Share    // per-post images, for attachShares
+	mode   Images
+	encode bool              // draw and encode (EncodeImages): build does, check does not
+	disk   *imagecache.Cache // the image cache, opened for this build
+	plan   *socialimage.Plan
+	fonts  *socialimage.Fonts
+	srcPos map[string]diag.Pos // where the kit names each source
+	shares []manifest.Share    // per-post images, for attachShares
 }
 
 // newImageKit returns the image settings of a build with opts.
@@ -59,7 +58,7 @@ func newImageKit(opts Options) *imageKit {
 	case !filepath.IsAbs(dir):
 		dir = filepath.Join(opts.Source, dir)
 	}
-	return &imageKit{mode: opts.Images, encode: opts.Images == EncodeImages, cacheDir: dir, disk: imagecache.Open(dir)}
+	return &imageKit{mode: opts.Images, encode: opts.Images == EncodeImages, disk: imagecache.Open(dir)}
 }
 
 // planImages plans every image of the kit and sets the pages' cards and
@@ -224,9 +223,8 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 			if err != nil {
 				return err
 			}
-			// Serve keeps the images it shows in memory, as the rest of
-			// the site; a build leaves them in the disk cache, from where
-			// the output is written.
+			// Serve keeps the images it draws in memory; a build leaves
+			// them in the disk cache, from where the output is written.
 			if k.cache == nil {
 				if e, ok := cache.Lookup(key); ok && fits(socialimage.Format(e.Ext), img.Format) {
 					out[i], st.cached = onDisk(e), true
@@ -335,7 +333,7 @@ type encoded struct {
 }
 
 func onDisk(e imagecache.Entry) encoded {
-	return encoded{format: socialimage.Format(e.Ext), sum: e.Sum, size: int(e.Size), disk: &output.DiskFile{Path: e.Path, Size: e.Size}}
+	return encoded{format: socialimage.Format(e.Ext), sum: e.Sum, size: int(e.Size), disk: diskFile(e)}
 }
 
 // makeImage composes and encodes one image.

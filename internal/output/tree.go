@@ -10,9 +10,10 @@ import (
 	"strings"
 )
 
-// Tree is a site in memory: file contents by slash-separated path relative
-// to the output root ("index.html", "posts/x/index.html"). Render stages add
-// to it; Write puts it on disk and serve answers from it. It is not safe for
+// Tree is a site before it is written: file contents, in memory or in a
+// file on disk (DiskFile), by slash-separated path relative to the output
+// root ("index.html", "posts/x/index.html"). Render stages add to it; Write
+// puts it on disk and serve answers from it. It is not safe for
 // concurrent use.
 type Tree struct {
 	files map[string][]byte
