@@ -119,12 +119,7 @@ func (c *Cache) find(key string) (Entry, bool) {
 	}
 	folder := key[:2]
 	c.mu.Lock()
-	list, ok := c.lists[folder]
-	if !ok {
-		list = c.list(folder)
-		c.lists[folder] = list
-	}
-	file, ok := list[key[2:]]
+	file, ok := c.listing(folder)[key[2:]]
 	c.mu.Unlock()
 	if !ok {
 		return Entry{}, false
@@ -132,6 +127,17 @@ func (c *Cache) find(key string) (Entry, bool) {
 	_, e, _ := parse(file)
 	e.Path = filepath.Join(c.dir, folder, file)
 	return e, true
+}
+
+// listing returns folder's entries, listing the folder on first use; the
+// caller holds c.mu.
+func (c *Cache) listing(folder string) map[string]string {
+	list, ok := c.lists[folder]
+	if !ok {
+		list = c.list(folder)
+		c.lists[folder] = list
+	}
+	return list
 }
 
 // list reads folder's entries. Of two entries of one key (written by
@@ -244,11 +250,7 @@ func (c *Cache) Put(key, ext string, data []byte) (Entry, error) {
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	list, ok := c.lists[folder]
-	if !ok {
-		list = c.list(folder)
-		c.lists[folder] = list
-	}
+	list := c.listing(folder)
 	// The entry this one replaces, if another name held the key, is
 	// removed: linked into a site, its file lives on there.
 	if was, ok := list[key[2:]]; ok && was != file {

@@ -391,7 +391,7 @@ func swap(tmp, out, parent, base string) error {
 // removing is system calls that wait on the file system.
 func removeTree(dir string) error {
 	var g errgroup.Group
-	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	g.SetLimit(writers())
 	top, _ := os.ReadDir(dir)
 	for _, e := range top {
 		p := filepath.Join(dir, e.Name())
