@@ -6,7 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+
+	"github.com/marque-kit/marque/internal/output"
 )
 
 // TestRebuildDerivesNothing builds the example kit, whose pages show a
@@ -59,6 +62,13 @@ func TestRebuildDerivesNothing(t *testing.T) {
 		}
 	}
 
+	before := readDir(t, cacheDir)
+	if _, err := Check(context.Background(), Options{Source: dir, Today: today, CacheDir: cacheDir}); err != nil {
+		t.Fatal(err)
+	}
+	if after := readDir(t, cacheDir); !maps.Equal(after, before) {
+		t.Errorf("a check changed the cache: %d entries, %d before", len(after), len(before))
+	}
 	empty := filepath.Join(t.TempDir(), "check-cache")
 	if _, err := Check(context.Background(), Options{Source: dir, Today: today, CacheDir: empty}); err != nil {
 		t.Fatal(err)
@@ -87,12 +97,19 @@ func TestErrorsAfterEarlyWrite(t *testing.T) {
 	if err := os.WriteFile(post, append(src, "\nJ’ai travaillé pour Maison Kervella.\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Whatever this build writes, it writes before it knows of the error.
+	var wrote atomic.Int64
+	output.WriteHook = func(string) error { wrote.Add(1); return nil }
+	defer func() { output.WriteHook = nil }()
 	res, err := Build(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !res.Findings.HasErrors() {
 		t.Fatal("no error for a confidential name")
+	}
+	if wrote.Load() == 0 {
+		t.Error("the build wrote nothing before the voice pass found its error: this test tests nothing")
 	}
 	if got := readDir(t, out); !maps.Equal(got, want) {
 		t.Error("a build with errors changed the output")

@@ -5,22 +5,40 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestWriterInSteps writes a tree in two steps, the tree growing between
-// them in folders new and old: the output is the whole tree.
+// them in folders new and old: the first step's files are written before
+// Commit is called, and the output is the whole tree.
 func TestWriterInSteps(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	tr := tree(t, map[string]string{"index.html": "home", "posts/a/index.html": "a", "kit/x.txt": "x"})
+	written := make(chan string, 10)
+	WriteHook = func(name string) error { written <- name; return nil }
+	t.Cleanup(func() { WriteHook = nil })
 	w, err := Begin(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	w.Start(tr)
+	var first []string
+	for range 3 {
+		select {
+		case name := <-written:
+			first = append(first, name)
+		case <-time.After(10 * time.Second):
+			t.Fatalf("Start wrote %v, and nothing more for 10 s", first)
+		}
+	}
+	if slices.Sort(first); !slices.Equal(first, []string{"index.html", "kit/x.txt", "posts/a/index.html"}) {
+		t.Errorf("Start wrote %v", first)
+	}
 	mustAdd(t, tr, "kit/index.html", "kit")
 	mustAdd(t, tr, "kit/new/y.txt", "y")
 	mustAdd(t, tr, "z.txt", "z")
