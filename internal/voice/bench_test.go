@@ -32,24 +32,13 @@ func benchPost() []byte {
 }
 
 func benchChecker(b *testing.B) *Checker {
-	profile := kitProfile("fr", "banned = [\"synergie*\", \"disruptif*\", \"game changer\"]\nconfidential = [\"Maison Kervella\"]\nreadability = 50\n"+
+	return testChecker(b, "fr", "banned = [\"synergie*\", \"disruptif*\", \"game changer\"]\nconfidential = [\"Maison Kervella\"]\nreadability = 50\n"+
 		"[voice.prefer]\n\"e-mail\" = \"courriel\"\n\"impacter\" = \"influencer\"\n")
-	p, l := brand.Load(fstest.MapFS{"brand.toml": {Data: []byte(profile)}})
-	if l.Len() > 0 {
-		b.Fatal(l.Items())
-	}
-	c, err := New(p)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return c
 }
 
-// BenchmarkCheck measures the voice pass alone over one rendered post.
-func BenchmarkCheck(b *testing.B) {
-	c := benchChecker(b)
-	src := benchPost()
-	md, err := markdown.New("fr").Render(src)
+// benchCheck times c's check of src, a post body in lang.
+func benchCheck(b *testing.B, c *Checker, lang string, src []byte) {
+	md, err := markdown.New(lang).Render(src)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -61,22 +50,10 @@ func BenchmarkCheck(b *testing.B) {
 	}
 }
 
-// benchVoice is the [voice] of a kit with every rule on, as the generated
-// benchmark kits have it.
-const benchVoice = `person = "first"
-address = "vous"
-max_sentence_words = 28
-max_exclamations = 1
-emoji = "bios"
-claims = true
-readability = 50
-banned = ["synergie", "disruptif*", "game changer", "leverage"]
-confidential = ["Orion", "Banque Dupuis", "Projet Atlas"]
-[voice.prefer]
-"e-mail" = "courriel"
-"impacter" = "influencer"
-"digital" = "numérique"
-`
+// BenchmarkCheck measures the voice pass alone over one rendered post.
+func BenchmarkCheck(b *testing.B) {
+	benchCheck(b, benchChecker(b), "fr", benchPost())
+}
 
 // BenchmarkCheckPost measures the voice pass over a post of about a
 // thousand words with the markup posts have, in French and in English:
@@ -84,28 +61,12 @@ confidential = ["Orion", "Banque Dupuis", "Projet Atlas"]
 func BenchmarkCheckPost(b *testing.B) {
 	for _, lang := range []string{"fr", "en"} {
 		b.Run(lang, func(b *testing.B) {
-			p, l := brand.Load(fstest.MapFS{"brand.toml": {Data: []byte(kitProfile(lang, benchVoice))}})
-			if l.Len() > 0 {
-				b.Fatal(l.Items())
-			}
-			c, err := New(p)
-			if err != nil {
-				b.Fatal(err)
-			}
+			c := testChecker(b, lang, benchVoice)
 			src, err := os.ReadFile("../markdown/testdata/post-" + lang + ".md")
 			if err != nil {
 				b.Fatal(err)
 			}
-			md, err := markdown.New(lang).Render(src)
-			if err != nil {
-				b.Fatal(err)
-			}
-			file := diag.NewFile("p.md", src)
-			b.SetBytes(int64(len(src)))
-			b.ReportAllocs()
-			for b.Loop() {
-				c.Check(PageDoc(file, 0, md))
-			}
+			benchCheck(b, c, lang, src)
 		})
 	}
 }

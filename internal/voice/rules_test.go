@@ -19,6 +19,38 @@ func kitProfile(lang, voice string) string {
 	return "[person]\nname = \"Zoé\"\nrole = \"Photographe\"\nsite_url = \"https://z.example\"\nlanguage = \"" + lang + "\"\n\n[voice]\n" + voice
 }
 
+// benchVoice is the [voice] of a kit with every rule on, as the kits
+// bench/gen generates have it (bench/gen/profile.go).
+const benchVoice = `person = "first"
+address = "vous"
+max_sentence_words = 28
+max_exclamations = 1
+emoji = "bios"
+claims = true
+readability = 50
+banned = ["synergie", "disruptif*", "game changer", "leverage"]
+confidential = ["Orion", "Banque Dupuis", "Projet Atlas"]
+[voice.prefer]
+"e-mail" = "courriel"
+"impacter" = "influencer"
+"digital" = "numérique"
+`
+
+// testChecker returns the checker of kitProfile(lang, voice), whose
+// profile must load without a finding.
+func testChecker(tb testing.TB, lang, voice string) *Checker {
+	tb.Helper()
+	p, l := brand.Load(fstest.MapFS{"brand.toml": {Data: []byte(kitProfile(lang, voice))}})
+	if l.Len() > 0 {
+		tb.Fatal(l.Items())
+	}
+	c, err := New(p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
 // lint checks body with the profile and returns its findings as
 // "LINE:COL rule", sorted, the lines of the post file.
 func lint(t *testing.T, profile, body string) []string {
@@ -381,13 +413,7 @@ func FuzzCheck(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	profile := kitProfile("fr", "banned = [\"synergie*\"]\nconfidential = [\"Maison Kervella\"]\nreadability = 50\n[voice.prefer]\n\"e-mail\" = \"courriel\"\n")
-	fsys := fstest.MapFS{"brand.toml": {Data: []byte(profile)}}
-	p, _ := brand.Load(fsys)
-	c, err := New(p)
-	if err != nil {
-		f.Fatal(err)
-	}
+	c := testChecker(f, "fr", "banned = [\"synergie*\"]\nconfidential = [\"Maison Kervella\"]\nreadability = 50\n[voice.prefer]\n\"e-mail\" = \"courriel\"\n")
 	r := markdown.New("fr")
 	f.Fuzz(func(t *testing.T, body string) {
 		src := []byte(body)

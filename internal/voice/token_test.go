@@ -3,9 +3,6 @@ package voice
 import (
 	"strings"
 	"testing"
-	"testing/fstest"
-
-	"github.com/marque-kit/marque/internal/brand"
 )
 
 func testTokenizer(t *testing.T, lang string) *tokenizer {
@@ -217,15 +214,7 @@ func FuzzMayHoldURL(f *testing.F) {
 // every key of them through, for the built-in lists and a brand's.
 func TestLexiconKeys(t *testing.T) {
 	for _, lang := range []string{"fr", "en"} {
-		p, l := brand.Load(fstest.MapFS{"brand.toml": {Data: []byte(kitProfile(lang, benchVoice))}})
-		if l.Len() > 0 {
-			t.Fatal(l.Items())
-		}
-		c, err := New(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lx := c.cfg.words
+		lx := testChecker(t, lang, benchVoice).cfg.words
 		for _, m := range []map[string][]*entry{lx.first, lx.stems} {
 			for key := range m {
 				if !lx.keys.mayHold(key) {
