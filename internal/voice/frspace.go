@@ -79,7 +79,6 @@ func (fs frSpace) before(s *Segment, r *Report, i int, c rune) {
 		want = noBreak
 	}
 	mark := text[i : i+utf8.RuneLen(c)]
-	fix := spaceBefore[c] // the suggestion, and the description of the fix
 	if isHSpace(prev) {
 		j := i
 		for j > 0 {
@@ -96,6 +95,7 @@ func (fs frSpace) before(s *Segment, r *Report, i int, c rune) {
 			return
 		}
 		f := r.Add(s, i, fs.ID(), "breakable space before %q: a no-break space keeps it from starting a line", mark)
+		fix := spaceBefore(want, mark) // the suggestion, and the description of the fix
 		f.Suggestion = fix
 		r.Fix(s, f, j, i, string(want), fix)
 		return
@@ -104,6 +104,7 @@ func (fs frSpace) before(s *Segment, r *Report, i int, c rune) {
 		return
 	}
 	f := r.Add(s, i, fs.ID(), "no space before %q: French puts a %s there", mark, spaceName(want))
+	fix := spaceBefore(want, mark)
 	f.Suggestion = fix
 	r.Fix(s, f, i, i, string(want), fix)
 }
@@ -141,20 +142,11 @@ func (fs frSpace) after(s *Segment, r *Report, i int) {
 	r.Fix(s, f, start, start, string(narrowNoBreak), want+" after «")
 }
 
-// spaceBefore holds, for each mark that wants a space before it, the
-// suggestion of the finding of a missing one, such as
-// `narrow no-break space before "!"`, made once rather than at each finding.
-var spaceBefore = func() map[rune]string {
-	m := map[rune]string{}
-	for _, c := range ";!?:»" {
-		want := narrowNoBreak
-		if c == ':' {
-			want = noBreak
-		}
-		m[c] = spaceName(want) + " before " + strconv.Quote(string(c))
-	}
-	return m
-}()
+// spaceBefore names the fix of a missing or breakable space before mark:
+// `narrow no-break space before "!"`.
+func spaceBefore(space rune, mark string) string {
+	return spaceName(space) + " before " + strconv.Quote(mark)
+}
 
 func spaceName(c rune) string {
 	if c == noBreak {
