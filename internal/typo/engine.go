@@ -103,14 +103,18 @@ func (e *engine) reset(l language, segs []Segment) {
 	e.urls = e.mayHoldURL()
 }
 
-// free puts e back in the pool.
+// free puts e back in the pool, unless it grew too big to keep.
 func (e *engine) free() {
-	if cap(e.r) > maxPooled || cap(e.out) > 4*maxPooled {
+	if !e.poolable() {
 		return
 	}
 	e.segs = nil
 	engines.Put(e)
 }
+
+// poolable reports whether e's buffers are small enough to keep for the
+// next run.
+func (e *engine) poolable() bool { return cap(e.r) <= maxPooled && cap(e.out) <= 4*maxPooled }
 
 func (e *engine) run() []string {
 	res := make([]string, len(e.segs))
@@ -238,16 +242,21 @@ func (e *engine) step(i int) int {
 	return i + 1
 }
 
+// enterSeg ends, in the output, the segments before that of the rune at i.
+func (e *engine) enterSeg(i int) {
+	for k := int(e.seg[i]); len(e.ends) < k; {
+		e.ends = append(e.ends, len(e.out))
+	}
+}
+
 // emit writes c into the output of the segment of the rune at i.
 func (e *engine) emit(i int, c rune) {
-	for k := int(e.seg[i]); len(e.ends) < k; {
-		e.ends = append(e.ends, len(e.out)) // the segments before k are done
-	}
+	e.enterSeg(i)
 	n := len(e.out)
 	if cap(e.out)-n < utf8.UTFMax {
 		e.out = slices.Grow(e.out, utf8.UTFMax+n/4)
 	}
-	// Resliced in place rather than appended to: see newEngine.
+	// Resliced in place rather than appended to: see reset.
 	if c < utf8.RuneSelf {
 		e.out = e.out[:n+1]
 		e.out[n] = byte(c)
@@ -259,6 +268,8 @@ func (e *engine) emit(i int, c rune) {
 
 // inert reports whether step writes c as it is whatever is around it,
 // when no spaces are being skipped and the run holds no URL: most letters.
+// Its list is the characters step has a case for: a case added there
+// belongs here too.
 func inert(c rune) bool {
 	switch c {
 	case '.', '\'', '"', ' ', ';', '!', '?', ':', '“', '”', '«', '»', NoBreakSpace, NarrowNoBreakSpace, '\u2009':
@@ -282,9 +293,7 @@ func (e *engine) inertEnd(i int) int {
 // and the loop saves a sixth of the instructions of a run (measured on
 // BenchmarkApplySegments).
 func (e *engine) emitInert(i, j int) {
-	for k := int(e.seg[i]); len(e.ends) < k; {
-		e.ends = append(e.ends, len(e.out)) // the segments before k are done
-	}
+	e.enterSeg(i)
 	out := e.out
 	for _, c := range e.r[i:j] {
 		if c < utf8.RuneSelf {
@@ -511,25 +520,11 @@ func (e *engine) mayHoldURL() bool {
 		switch {
 		case c == ':' && e.at(i+1) == '/' && e.at(i+2) == '/':
 			return true
-		case c == ':' && e.foldedBefore(i, "mailto"), c == '.' && e.foldedBefore(i, "www"):
+		case c == ':' && i >= 6 && e.hasPrefixFold(i-6, "mailto"), c == '.' && i >= 3 && e.hasPrefixFold(i-3, "www"):
 			return true
 		}
 	}
 	return false
-}
-
-// foldedBefore reports whether the runes just before i are word, in lower
-// case, as hasPrefixFold compares them.
-func (e *engine) foldedBefore(i int, word string) bool {
-	if i < len(word) {
-		return false
-	}
-	for k := range len(word) {
-		if unicode.ToLower(e.r[i-len(word)+k]) != rune(word[k]) {
-			return false
-		}
-	}
-	return true
 }
 
 // urlStop holds the characters that end a URL in prose: they cannot

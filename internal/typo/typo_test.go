@@ -454,3 +454,18 @@ func TestApplySegmentsConcurrent(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestBigEngineNotKept typesets a run too big for the pool, which the
+// concurrent test above mixes with small ones: its engine is not kept.
+func TestBigEngineNotKept(t *testing.T) {
+	small := newEngine(lookup("fr"), []Segment{{Text: `"Oui" : `}})
+	small.run()
+	if !small.poolable() {
+		t.Error("an engine of a small run is not kept")
+	}
+	big := newEngine(lookup("fr"), []Segment{{Text: strings.Repeat(`"Oui" : `, maxPooled/4)}})
+	big.run()
+	if big.poolable() {
+		t.Error("an engine of a run too big for the pool is kept")
+	}
+}
