@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -83,9 +82,13 @@ func (r *run) typeset(block ast.Node) {
 	}
 	// An image's alt text is a run of its own: it is read apart from the
 	// paragraph around it.
-	for _, img := range slices.Clone(r.images) { // r.images is reused by each
+	// Each typesets with r.images of its own, given back emptied after.
+	images := r.images
+	r.images = nil
+	for _, img := range images {
 		r.typeset(img)
 	}
+	r.images = images[:0]
 }
 
 // textSegs records which segments an ast.Text was cut into.
