@@ -153,8 +153,8 @@ type Input struct {
 	// Date formats a post's date in the site's language.
 	Date func(time.Time) string
 	// Typo applies the site's typography to text. New calls Date and
-	// Typo from several goroutines at once, and calls Typo once per
-	// text: both must be functions of their argument alone.
+	// Typo from several goroutines at once, and may call Typo several
+	// times on one text: both must be functions of their argument alone.
 	Typo func(string) string
 	// Memo, when not nil, keeps each post's images for the next plan of
 	// the kit, and gives back those of the posts that did not change.
@@ -326,9 +326,9 @@ type planner struct {
 }
 
 // personPos is where brand.toml writes the person's fields that images
-// draw, for the findings about their characters. They are found before
-// planning starts: a diag.File finds its lines on first use, which is not
-// safe on several goroutines at once.
+// draw, for the findings about their characters. They are found once,
+// before planning starts, rather than for each of the thousands of texts
+// a large kit's images draw.
 type personPos struct{ name, role, tagline, siteURL diag.Pos }
 
 func personAt(p *brand.Profile) personPos {
