@@ -67,6 +67,14 @@ type memoRender struct {
 	used  map[key][]byte
 }
 
+// useTheme ties m to th, dropping what it kept of another theme's
+// templates. The caller holds m.mu.
+func (m *Memo) useTheme(th *theme.Theme) {
+	if m.theme != th {
+		m.theme, m.pages, m.kitPage = th, nil, nil
+	}
+}
+
 // begin returns the render's use of m with the theme th; nil when m is.
 func (m *Memo) begin(th *theme.Theme) *memoRender {
 	if m == nil {
@@ -74,9 +82,7 @@ func (m *Memo) begin(th *theme.Theme) *memoRender {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.theme != th {
-		m.theme, m.pages, m.kitPage = th, nil, nil
-	}
+	m.useTheme(th)
 	return &memoRender{memo: m, theme: th, pages: m.pages, used: map[key][]byte{}}
 }
 
@@ -102,9 +108,7 @@ func (m *Memo) kit(th *theme.Theme, in *KitInput, style string, run func() ([]by
 	}
 	k := h.sum()
 	m.mu.Lock()
-	if m.theme != th {
-		m.theme, m.pages, m.kitPage = th, nil, nil
-	}
+	m.useTheme(th)
 	if m.kitPage != nil && m.kitKey == k {
 		out := m.kitPage
 		m.mu.Unlock()
