@@ -3,7 +3,6 @@ package build
 import (
 	"crypto/sha256"
 	"fmt"
-	"io/fs"
 	"sync"
 
 	"github.com/marque-kit/marque/internal/bio"
@@ -268,14 +267,14 @@ func (c *Cache) markdown(md *markdown.Renderer, lang string, src []byte) (*markd
 // hold, is added here.
 func (c *Cache) image(k *kit, tree *output.Tree, src, params string, l *diag.List,
 	encode func(*output.Tree, *diag.List) (*render.Image, error)) (*render.Image, error) {
-	data, err := fs.ReadFile(k.fsys, src)
+	_, sum, err := k.assets.read(src)
 	if err != nil {
 		// Unreadable or missing: encode reports it as its finding or error.
 		return encode(tree, l)
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "image\x00%s\x00%s\x00%s\x00", marqueVersion(), params, k.base)
-	h.Write(data)
+	h.Write(sum[:])
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
 

@@ -193,12 +193,11 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 	files := map[string][]byte{}
 	sums := map[string]string{}
 	for _, src := range plan.Sources {
-		data, err := fs.ReadFile(k.fsys, src)
+		data, sum, err := k.assets.read(src)
 		if err != nil {
 			return fmt.Errorf("read %s: %w", src, err)
 		}
 		files[src] = data
-		sum := sha256.Sum256(data)
 		sums[src] = hex.EncodeToString(sum[:])
 	}
 	srcs := &sourceSet{files: files, plan: plan}

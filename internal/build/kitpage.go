@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"io/fs"
 	"mime"
 	"path"
 	"slices"
@@ -282,7 +281,7 @@ func addKitLogo(k *kit, site *output.Tree, m *manifest.Manifest) (*manifest.File
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", src, err)
 	}
-	data, err := fs.ReadFile(k.fsys, src)
+	data, err := k.readFile(src)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", src, err)
 	}

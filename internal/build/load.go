@@ -34,6 +34,7 @@ type kit struct {
 	about   *aboutDoc   // nil without content/about.md
 	cache   *Cache      // what earlier builds made; nil outside serve
 	images  *imageKit   // the kit's images: their plan, and how to encode it
+	assets  *assetFiles // the kit's images and fonts, read once
 	out     *earlyWrite // the output a build writes, nil in a check
 	lint    bool        // Options.Lint
 	// portrait is the absolute address of the site's portrait at its 1×
@@ -78,7 +79,7 @@ func load(ctx context.Context, fsys fs.FS, opts Options, l *diag.List) (*kit, er
 	if profile == nil || l.Unusable() {
 		return nil, nil
 	}
-	k := &kit{fsys: fsys, profile: profile, base: profile.Person.SiteURL, drafts: opts.Drafts || opts.Future, today: opts.Today, cache: opts.Cache, images: newImageKit(opts), out: opts.out, lint: opts.Lint}
+	k := &kit{fsys: fsys, profile: profile, base: profile.Person.SiteURL, drafts: opts.Drafts || opts.Future, today: opts.Today, cache: opts.Cache, images: newImageKit(opts), assets: &assetFiles{fsys: fsys}, out: opts.out, lint: opts.Lint}
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)
 		if err != nil {

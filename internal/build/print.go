@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"image/png"
 	"io"
-	"io/fs"
 	"strings"
 
 	"golang.org/x/image/font/sfnt"
@@ -288,7 +287,7 @@ func addCard(k *kit, site *output.Tree, m *manifest.Manifest, siteQR *qrEntry, p
 	var logo []byte
 	if pr.Logo != "" {
 		// Unreadable: the site reports it, and the card has no logo.
-		logo, _ = fs.ReadFile(k.fsys, pr.Logo)
+		logo, _ = k.readFile(pr.Logo)
 	}
 	// Everything the card is made from, the QR code by its payload and
 	// the faces marque embeds by their roles (the fallback face is the
@@ -449,7 +448,7 @@ func cardFont(k *kit, key io.Writer, src string, role socialimage.Role) ([]byte,
 		fmt.Fprintf(key, "embedded %q\x00", role)
 		return nil, nil
 	}
-	data, err := fs.ReadFile(k.fsys, src)
+	data, err := k.readFile(src)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", src, err)
 	}
@@ -492,7 +491,7 @@ func fontFamily(k *kit, src string) string {
 	if src == "" {
 		return ""
 	}
-	data, err := fs.ReadFile(k.fsys, src)
+	data, err := k.readFile(src)
 	if err != nil {
 		return ""
 	}

@@ -65,7 +65,7 @@ func prepareSite(ctx context.Context, k *kit, l *diag.List) (*output.Tree, *rend
 		}
 		name := "fonts/" + path.Base(f.src)
 		if !tree.Has(name) {
-			data, err := fs.ReadFile(k.fsys, f.src)
+			data, err := k.readFile(f.src)
 			if err != nil {
 				return nil, nil, fmt.Errorf("read %s: %w", f.src, err)
 			}
@@ -112,7 +112,11 @@ func prepareSite(ctx context.Context, k *kit, l *diag.List) (*output.Tree, *rend
 // decodeSource decodes a kit image, reporting a file that is not an image
 // as a finding at pos. It returns nil, nil after such a finding.
 func decodeSource(k *kit, src string, pos diag.Pos, l *diag.List) (image.Image, error) {
-	img, err := picture.Decode(k.fsys, src)
+	data, err := k.readFile(src)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", src, err)
+	}
+	img, err := picture.DecodeBytes(data)
 	if errors.Is(err, picture.ErrNotImage) {
 		rule := "profile.invalid"
 		if strings.HasPrefix(pos.File, "content/") {
