@@ -345,19 +345,6 @@ func writeFile(p, name string, mk func(p string) error) error {
 	return nil
 }
 
-// create makes the file p, which must not exist, with data.
-func create(p string, data []byte) error {
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
 // swap moves the complete folder tmp to out and removes the previous output.
 // Whether it succeeds or fails, tmp never names the live output afterwards.
 func swap(tmp, out, parent, base string) error {
