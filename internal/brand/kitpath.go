@@ -12,6 +12,24 @@ import (
 // the operating system does, so that a loop of links ends.
 const maxLinks = 40
 
+// kitPath checks name as KitFile does without looking at the kit: it is
+// relative, written with /, and does not climb above the root.
+func kitPath(name string) (string, string) {
+	switch {
+	case name == "":
+		return "", "is empty"
+	case strings.Contains(name, `\`):
+		return "", `uses \ to separate folders: write /`
+	case path.IsAbs(name) || len(name) >= 2 && name[1] == ':':
+		return "", "is an absolute path: write it relative to the kit root"
+	}
+	clean := path.Clean(name)
+	if clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", "is outside the kit"
+	}
+	return clean, ""
+}
+
 // KitFile checks that name, a path the user wrote in the kit (brand.toml or
 // front matter), is relative to the kit root, stays inside the kit and names
 // an existing regular file. It returns the cleaned kit-relative slash path,
@@ -24,17 +42,9 @@ const maxLinks = 40
 // same wherever it is copied. An absolute target is refused even if it
 // happens to point inside the kit, which an fs.FS cannot tell.
 func KitFile(fsys fs.FS, name string) (string, string) {
-	switch {
-	case name == "":
-		return "", "is empty"
-	case strings.Contains(name, `\`):
-		return "", `uses \ to separate folders: write /`
-	case path.IsAbs(name) || len(name) >= 2 && name[1] == ':':
-		return "", "is an absolute path: write it relative to the kit root"
-	}
-	clean := path.Clean(name)
-	if clean == ".." || strings.HasPrefix(clean, "../") {
-		return "", "is outside the kit"
+	clean, problem := kitPath(name)
+	if problem != "" {
+		return "", problem
 	}
 	real, problem := resolve(fsys, clean)
 	if problem != "" {
@@ -101,4 +111,35 @@ func resolve(fsys fs.FS, name string) (string, string) {
 		return ".", ""
 	}
 	return path.Join(done...), ""
+}
+
+// Folder checks the entries of one folder of the kit as KitFile checks a
+// path, at less cost. KitFile looks at each element of a path for a
+// symbolic link, several system calls each through an os.Root; when the
+// folder and those above it are none, an entry its listing shows as a
+// regular file is a kit file, and only its name is left to check.
+type Folder struct {
+	fsys     fs.FS
+	dir      string
+	linkFree bool
+}
+
+// NewFolder returns the Folder of dir, a clean kit-relative slash path.
+func NewFolder(fsys fs.FS, dir string) Folder {
+	f := Folder{fsys: fsys, dir: dir, linkFree: true}
+	for p := dir; p != "." && f.linkFree; p = path.Dir(p) {
+		info, err := fs.Lstat(fsys, p)
+		f.linkFree = err == nil && info.IsDir() // a link is not a folder to Lstat
+	}
+	return f
+}
+
+// File returns what KitFile returns for the path of e, an entry of the
+// folder's listing.
+func (f Folder) File(e fs.DirEntry) (string, string) {
+	name := path.Join(f.dir, e.Name())
+	if !f.linkFree || !e.Type().IsRegular() {
+		return KitFile(f.fsys, name)
+	}
+	return kitPath(name)
 }

@@ -71,8 +71,16 @@ func LoadWith(fsys fs.FS, m *Memo) ([]*Post, diag.List) {
 		return nil, list
 	}
 
-	type source struct{ name, dir string }
+	// A source is a post's file and, for a page bundle, its folder. A
+	// file of the listing is checked here, as cheaply as Folder can; an
+	// index.md of a bundle by load.
+	type source struct {
+		name, dir string
+		checked   bool
+		problem   string
+	}
 	var sources []source
+	folder := brand.NewFolder(fsys, Dir)
 	for _, e := range entries {
 		name := path.Join(Dir, e.Name())
 		if strings.HasPrefix(e.Name(), ".") {
@@ -92,9 +100,10 @@ func LoadWith(fsys fs.FS, m *Memo) ([]*Post, diag.List) {
 					"a folder in %s is a post with its images and needs an index.md", Dir)
 				continue
 			}
-			sources = append(sources, source{index, name})
+			sources = append(sources, source{name: index, dir: name})
 		case strings.EqualFold(path.Ext(name), ".md"):
-			sources = append(sources, source{name, ""})
+			_, problem := folder.File(e)
+			sources = append(sources, source{name: name, checked: true, problem: problem})
 		}
 	}
 	slices.SortFunc(sources, func(a, b source) int { return strings.Compare(a.name, b.name) })
@@ -112,6 +121,14 @@ func LoadWith(fsys fs.FS, m *Memo) ([]*Post, diag.List) {
 		slots <- struct{}{}
 		go func() {
 			defer func() { <-slots; wg.Done() }()
+			problem := s.problem
+			if !s.checked {
+				_, problem = brand.KitFile(fsys, s.name)
+			}
+			if problem != "" {
+				lists[i].Add(diag.Pos{File: s.name}, "content.syntax", "%s", problem)
+				return
+			}
 			loaded[i] = use.load(fsys, s.name, s.dir, &lists[i])
 		}()
 	}
@@ -136,13 +153,9 @@ func LoadWith(fsys fs.FS, m *Memo) ([]*Post, diag.List) {
 	return posts, list
 }
 
-// load reads one post, reporting its problems into list; it returns nil when
-// the post cannot be read.
+// load reads one post, a file KitFile accepts, reporting its problems
+// into list; it returns nil when the post cannot be read.
 func (u *memoLoad) load(fsys fs.FS, name, dir string, list *diag.List) *Post {
-	if _, problem := brand.KitFile(fsys, name); problem != "" {
-		list.Add(diag.Pos{File: name}, "content.syntax", "%s", problem)
-		return nil
-	}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		list.Add(diag.Pos{File: name}, "content.syntax", "cannot be read: %v", err)
