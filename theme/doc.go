@@ -9,9 +9,10 @@
 // Each page template (see [Pages]) is executed on its own, with the shared
 // templates (every other file of templates/, such as base.html and
 // partials.html) parsed beside it; the default pages call the layout
-// {{template "base" .}} and define "main". The shared "footer"
-// (footer.html) is the same on every page: render runs it once, on the
-// site, and the layout shows it as {{.Site.Footer}}. The data they receive
+// {{template "base" .}} and define "main". The shared "head" (head.html,
+// the site's part of the <head>) and "footer" (footer.html) are the same
+// on every page: render runs each once, on the site, and the layout shows
+// them as {{.Site.Head}} and {{.Site.Footer}}. The data they receive
 // is documented by the render package. A kit template that does not parse,
 // or fails on its data, is an [Error] at its file and line: a problem of
 // the kit, not of marque.

@@ -38,9 +38,11 @@ type site struct {
 	// address ("@name@host") for the cards of those networks.
 	TwitterSite string
 	Fediverse   string
-	// Footer is the theme's "footer" run on the site, once: every page
-	// shows it alike. Empty when the theme has none.
-	Footer template.HTML
+	// Head is the theme's "head" run on the site, once: the part of every
+	// page's <head> that is the site's (style sheet, icons, feed, author).
+	// Footer is its "footer", run the same way. Each is empty when the
+	// theme has none.
+	Head, Footer template.HTML
 
 	card    *ogImage // the site's link preview, or nil
 	hasTags bool
