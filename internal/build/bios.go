@@ -5,11 +5,8 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"runtime"
 	"slices"
 	"strings"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/marque-kit/marque/internal/bio"
 	"github.com/marque-kit/marque/internal/brand"
@@ -18,6 +15,7 @@ import (
 	"github.com/marque-kit/marque/internal/manifest"
 	"github.com/marque-kit/marque/internal/network"
 	"github.com/marque-kit/marque/internal/output"
+	"github.com/marque-kit/marque/internal/parallel"
 	"github.com/marque-kit/marque/internal/post"
 	"github.com/marque-kit/marque/internal/strategy"
 )
@@ -84,19 +82,13 @@ func shareTexts(ctx context.Context, k *kit) ([][]bio.Share, error) {
 	shares := make([][]bio.Share, len(k.posts))
 	lang := k.profile.Person.Language
 	configured := k.profile.Networks
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, p := range k.posts {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			bp := bio.Post{Title: p.Title, Summary: p.summary, URL: postURL(k.base, p.Slug), Tags: p.Tags}
-			shares[i] = k.cache.shareTexts(lang, bp, sharedOn(p.Post, configured))
-			return nil
-		})
-	}
-	return shares, g.Wait()
+	err := parallel.For(ctx, len(k.posts), func(_ context.Context, i int) error {
+		p := k.posts[i]
+		bp := bio.Post{Title: p.Title, Summary: p.summary, URL: postURL(k.base, p.Slug), Tags: p.Tags}
+		shares[i] = k.cache.shareTexts(lang, bp, sharedOn(p.Post, configured))
+		return nil
+	})
+	return shares, err
 }
 
 // sharedOn returns the networks a post is shared on that take a share

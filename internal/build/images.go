@@ -10,20 +10,18 @@ import (
 	"io/fs"
 	"maps"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/marque-kit/marque/internal/diag"
 	"github.com/marque-kit/marque/internal/i18n"
 	"github.com/marque-kit/marque/internal/imagecache"
 	"github.com/marque-kit/marque/internal/manifest"
 	"github.com/marque-kit/marque/internal/output"
+	"github.com/marque-kit/marque/internal/parallel"
 	"github.com/marque-kit/marque/internal/picture"
 	"github.com/marque-kit/marque/internal/render"
 	"github.com/marque-kit/marque/internal/socialimage"
@@ -207,78 +205,72 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 	out := make([]encoded, n)
 	problems := make([]error, n)
 	stats := make([]imageStat, n)
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, img := range plan.Images {
-		g.Go(func() error {
-			if err := gctx.Err(); err != nil {
-				return err
-			}
-			st := &stats[i]
-			st.path = img.Path
-			key, err := k.cache.imageKey(img, env, func() (string, error) {
-				return socialimage.Key(img, ik.fonts, sums, version)
-			})
-			if err != nil {
-				return err
-			}
-			// Serve keeps the images it draws in memory; a build leaves
-			// them in the disk cache, from where the output is written.
-			if k.cache == nil {
-				if e, ok := cache.Lookup(key); ok && fits(socialimage.Format(e.Ext), img.Format) {
-					out[i], st.cached = onDisk(e), true
-					return nil
-				}
-			}
-			// Serve's memory first, then the disk, unless serve looked
-			// there in vain and this build draws nothing: until the first
-			// drawing of a large kit ends, every save would open
-			// thousands of files that are not there.
-			kept, failure, known := k.cache.encoded(key)
-			if k.cache != nil && kept.format == "" && failure == nil && (!known || ik.mode == EncodeImages) {
-				if e, data, ok := cache.Get(key); ok {
-					kept = encoded{format: socialimage.Format(e.Ext), sum: e.Sum, size: len(data), data: data}
-				}
-			}
-			if kept.format != "" && fits(kept.format, img.Format) {
-				out[i], st.cached = kept, true
-				k.cache.keepEncoded(key, kept, nil)
-				return nil
-			}
-			if ik.mode != EncodeImages {
-				// Left out until a build draws it; an image that could
-				// not be made reports why, as the build that tried did.
-				k.cache.keepEncoded(key, encoded{}, failure)
-				problems[i] = failure
-				return nil
-			}
-			data, f, err := makeImage(img, ik.fonts, srcs, st)
-			if err := gctx.Err(); err != nil {
-				return err // cancelled meanwhile: nothing more is written
-			}
-			if err != nil {
-				k.cache.keepEncoded(key, encoded{}, err)
-				problems[i] = err
-				return nil
-			}
-			// A cache that cannot be written costs the next build time,
-			// not this one its images.
-			e, err := cache.Put(key, string(f), data)
-			switch {
-			case err != nil:
-				out[i] = encoded{format: f, sum: sha256.Sum256(data), size: len(data), data: data}
-			case k.cache == nil:
-				// The site links it from there: a large kit's first
-				// build does not hold all its images either.
-				out[i] = onDisk(e)
-			default:
-				out[i] = encoded{format: f, sum: e.Sum, size: len(data), data: data}
-			}
-			k.cache.keepEncoded(key, out[i], nil)
-			return nil
+	err := parallel.For(ctx, n, func(gctx context.Context, i int) error {
+		img := plan.Images[i]
+		st := &stats[i]
+		st.path = img.Path
+		key, err := k.cache.imageKey(img, env, func() (string, error) {
+			return socialimage.Key(img, ik.fonts, sums, version)
 		})
-	}
-	if err := g.Wait(); err != nil {
+		if err != nil {
+			return err
+		}
+		// Serve keeps the images it draws in memory; a build leaves
+		// them in the disk cache, from where the output is written.
+		if k.cache == nil {
+			if e, ok := cache.Lookup(key); ok && fits(socialimage.Format(e.Ext), img.Format) {
+				out[i], st.cached = onDisk(e), true
+				return nil
+			}
+		}
+		// Serve's memory first, then the disk, unless serve looked
+		// there in vain and this build draws nothing: until the first
+		// drawing of a large kit ends, every save would open
+		// thousands of files that are not there.
+		kept, failure, known := k.cache.encoded(key)
+		if k.cache != nil && kept.format == "" && failure == nil && (!known || ik.mode == EncodeImages) {
+			if e, data, ok := cache.Get(key); ok {
+				kept = encoded{format: socialimage.Format(e.Ext), sum: e.Sum, size: len(data), data: data}
+			}
+		}
+		if kept.format != "" && fits(kept.format, img.Format) {
+			out[i], st.cached = kept, true
+			k.cache.keepEncoded(key, kept, nil)
+			return nil
+		}
+		if ik.mode != EncodeImages {
+			// Left out until a build draws it; an image that could
+			// not be made reports why, as the build that tried did.
+			k.cache.keepEncoded(key, encoded{}, failure)
+			problems[i] = failure
+			return nil
+		}
+		data, f, err := makeImage(img, ik.fonts, srcs, st)
+		if err := gctx.Err(); err != nil {
+			return err // cancelled meanwhile: nothing more is written
+		}
+		if err != nil {
+			k.cache.keepEncoded(key, encoded{}, err)
+			problems[i] = err
+			return nil
+		}
+		// A cache that cannot be written costs the next build time,
+		// not this one its images.
+		e, err := cache.Put(key, string(f), data)
+		switch {
+		case err != nil:
+			out[i] = encoded{format: f, sum: sha256.Sum256(data), size: len(data), data: data}
+		case k.cache == nil:
+			// The site links it from there: a large kit's first
+			// build does not hold all its images either.
+			out[i] = onDisk(e)
+		default:
+			out[i] = encoded{format: f, sum: e.Sum, size: len(data), data: data}
+		}
+		k.cache.keepEncoded(key, out[i], nil)
+		return nil
+	})
+	if err != nil {
 		return err
 	}
 	if traceImages != nil {

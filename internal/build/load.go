@@ -5,16 +5,14 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/marque-kit/marque/internal/brand"
 	"github.com/marque-kit/marque/internal/diag"
 	"github.com/marque-kit/marque/internal/markdown"
+	"github.com/marque-kit/marque/internal/parallel"
 	"github.com/marque-kit/marque/internal/post"
 )
 
@@ -109,26 +107,20 @@ func load(ctx context.Context, fsys fs.FS, opts Options, l *diag.List) (*kit, er
 	if opts.Lint && opts.Cache == nil { // the cache keeps whole docs
 		md = md.Lint() // a check makes no page
 	}
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, p := range k.posts {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			doc, err := k.markdown(md, p.Body)
-			if err != nil {
-				return fmt.Errorf("render %s: %w", p.File.Name, err)
-			}
-			p.doc = doc
-			p.summary = p.Summary
-			if p.summary == "" {
-				p.summary = markdown.Summary(doc.Text, summaryRunes)
-			}
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+	err := parallel.For(ctx, len(k.posts), func(_ context.Context, i int) error {
+		p := k.posts[i]
+		doc, err := k.markdown(md, p.Body)
+		if err != nil {
+			return fmt.Errorf("render %s: %w", p.File.Name, err)
+		}
+		p.doc = doc
+		p.summary = p.Summary
+		if p.summary == "" {
+			p.summary = markdown.Summary(doc.Text, summaryRunes)
+		}
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	about, err := loadAbout(k, md, l)

@@ -2,11 +2,9 @@ package build
 
 import (
 	"context"
-	"runtime"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/marque-kit/marque/internal/diag"
+	"github.com/marque-kit/marque/internal/parallel"
 	"github.com/marque-kit/marque/internal/voice"
 )
 
@@ -75,18 +73,12 @@ func runVoice(ctx context.Context, k *kit) ([]*voice.Result, error) {
 	}
 	psum := profileSum(k.profile)
 	results := make([]*voice.Result, len(sources))
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, s := range sources {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			results[i] = k.cache.voice(psum, c, s.file, s.whole, s.doc)
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+	err = parallel.For(ctx, len(sources), func(_ context.Context, i int) error {
+		s := sources[i]
+		results[i] = k.cache.voice(psum, c, s.file, s.whole, s.doc)
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	return results, nil

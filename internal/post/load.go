@@ -2,21 +2,21 @@ package post
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/marque-kit/marque/internal/brand"
 	"github.com/marque-kit/marque/internal/diag"
 	"github.com/marque-kit/marque/internal/network"
+	"github.com/marque-kit/marque/internal/parallel"
 	"github.com/marque-kit/marque/internal/tomldoc"
 )
 
@@ -114,25 +114,19 @@ func LoadWith(fsys fs.FS, m *Memo) ([]*Post, diag.List) {
 	loaded := make([]*Post, len(sources))
 	lists := make([]diag.List, len(sources))
 	use := m.begin()
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, s := range sources {
-		wg.Add(1)
-		slots <- struct{}{}
-		go func() {
-			defer func() { <-slots; wg.Done() }()
-			problem := s.problem
-			if !s.checked {
-				_, problem = brand.KitFile(fsys, s.name)
-			}
-			if problem != "" {
-				lists[i].Add(diag.Pos{File: s.name}, "content.syntax", "%s", problem)
-				return
-			}
-			loaded[i] = use.load(fsys, s.name, s.dir, &lists[i])
-		}()
-	}
-	wg.Wait()
+	parallel.For(context.Background(), len(sources), func(_ context.Context, i int) error {
+		s := sources[i]
+		problem := s.problem
+		if !s.checked {
+			_, problem = brand.KitFile(fsys, s.name)
+		}
+		if problem != "" {
+			lists[i].Add(diag.Pos{File: s.name}, "content.syntax", "%s", problem)
+			return nil
+		}
+		loaded[i] = use.load(fsys, s.name, s.dir, &lists[i])
+		return nil
+	})
 	use.end()
 
 	var posts []*Post

@@ -2,16 +2,15 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html/template"
 	"net/url"
-	"runtime"
 	"sync"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/marque-kit/marque/internal/brand"
 	"github.com/marque-kit/marque/internal/output"
+	"github.com/marque-kit/marque/internal/parallel"
 	"github.com/marque-kit/marque/internal/post"
 	"github.com/marque-kit/marque/theme"
 )
@@ -215,17 +214,13 @@ func (r *renderer) executePages() error {
 	out := make([][]byte, len(r.pages))
 	errs := make([]error, len(r.pages))
 	memo := r.in.Memo.begin(r.th)
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, job := range r.pages {
-		g.Go(func() error {
-			out[i], errs[i] = memo.page(job, func() ([]byte, error) {
-				return r.execute(job)
-			})
-			return nil
+	parallel.For(context.Background(), len(r.pages), func(_ context.Context, i int) error {
+		job := r.pages[i]
+		out[i], errs[i] = memo.page(job, func() ([]byte, error) {
+			return r.execute(job)
 		})
-	}
-	g.Wait()
+		return nil
+	})
 	memo.end()
 	for i, job := range r.pages {
 		if errs[i] != nil {
