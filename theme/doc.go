@@ -12,7 +12,9 @@
 // {{template "base" .}} and define "main". The shared "head" (head.html,
 // the site's part of the <head>) and "footer" (footer.html) are the same
 // on every page: render runs each once, on the site, and the layout shows
-// them as {{.Site.Head}} and {{.Site.Footer}}. The data they receive
+// them as {{.Site.Head}} and {{.Site.Footer}}; "header" (header.html, the
+// name and navigation) runs once per kind of page and current link, shown
+// as {{.Header}}. The data they receive
 // is documented by the render package. A kit template that does not parse,
 // or fails on its data, is an [Error] at its file and line: a problem of
 // the kit, not of marque.

@@ -20,6 +20,10 @@ type page struct {
 	JSONLD      template.JS // already safe JSON (see jsonLD), or ""
 	NoIndex     bool
 	Nav         []navItem
+	// Header is the theme's "header" run on the page's Site, Kind and
+	// Nav: the same for every page of a kind with the same current link,
+	// it runs once for each.
+	Header template.HTML
 
 	List  *postList
 	Pager *pager

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"slices"
 	"sync"
 
 	"github.com/marque-kit/marque/internal/brand"
@@ -148,6 +149,36 @@ func (r *renderer) shared() error {
 			return fmt.Errorf("render the %s: %w", part.name, err)
 		}
 		*part.html = template.HTML(b.String())
+	}
+	return r.headers()
+}
+
+// headers gives every page its header, running the theme's "header" once
+// for each kind of page and current link there is.
+func (r *renderer) headers() error {
+	type variant struct {
+		kind    string
+		current int // the index of the current link in Nav, or -1
+	}
+	made := map[variant]template.HTML{}
+	for _, job := range r.pages {
+		p := job.p
+		v := variant{kind: p.Kind, current: slices.IndexFunc(p.Nav, func(n navItem) bool { return n.Current })}
+		h, ok := made[v]
+		if !ok {
+			var b bytes.Buffer
+			data := struct {
+				Site *site
+				Kind string
+				Nav  []navItem
+			}{p.Site, p.Kind, p.Nav}
+			if err := r.th.ExecuteShared(&b, "header", data); err != nil {
+				return fmt.Errorf("render the header: %w", err)
+			}
+			h = template.HTML(b.String())
+			made[v] = h
+		}
+		p.Header = h
 	}
 	return nil
 }
