@@ -83,3 +83,76 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// postSegments returns the texts of the segments of the post of package
+// markdown's render benchmark in lang, as the rules see them.
+func postSegments(b *testing.B, lang string) []*Segment {
+	src, err := os.ReadFile("../markdown/testdata/post-" + lang + ".md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	md, err := markdown.New(lang).Render(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return PageDoc(diag.NewFile("p.md", src), 0, md).Segments
+}
+
+// BenchmarkTokens measures cutting the segments of a post into tokens
+// alone, in memory reused as Check does.
+func BenchmarkTokens(b *testing.B) {
+	for _, lang := range []string{"fr", "en"} {
+		b.Run(lang, func(b *testing.B) {
+			segs := postSegments(b, lang)
+			abbrev, err := loadAbbreviations(lang)
+			if err != nil {
+				b.Fatal(err)
+			}
+			tz := &tokenizer{lang: lang, abbrev: abbrev}
+			n := 0
+			for _, s := range segs {
+				n += len(s.Text)
+			}
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			var buf tokenBuf
+			for b.Loop() {
+				for _, s := range segs {
+					tz.tokens(s.Text, s.Quote, &buf)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSyllables measures counting the syllables of every word of a
+// post, as readability does.
+func BenchmarkSyllables(b *testing.B) {
+	for _, lang := range []string{"fr", "en"} {
+		b.Run(lang, func(b *testing.B) {
+			abbrev, err := loadAbbreviations(lang)
+			if err != nil {
+				b.Fatal(err)
+			}
+			tz := &tokenizer{lang: lang, abbrev: abbrev}
+			var words []string
+			for _, s := range postSegments(b, lang) {
+				for _, t := range tz.tokens(s.Text, s.Quote, nil) {
+					if t.isWord() {
+						words = append(words, s.Text[t.start:t.end])
+					}
+				}
+			}
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				for _, w := range words {
+					n += syllables(w, lang)
+				}
+			}
+			if n == 0 {
+				b.Fatal("no syllables")
+			}
+		})
+	}
+}

@@ -82,21 +82,28 @@ func readingEase(lang string, words, sentences, syllables int) float64 {
 // accented one). Good enough for a score over a hundred words, where errors
 // even out.
 func syllables(w, lang string) int {
-	n, inVowel := 0, false
+	n, inVowel := 0, 0               // inVowel is 1 in a group of vowels
 	var last, beforeLast, third rune // the last letters, lower case
 	for i := 0; i < len(w); {
-		r, size := rune(w[i]), 1
-		if r >= utf8.RuneSelf {
+		var r rune
+		var v int // 1 for a vowel
+		if c := w[i]; c < utf8.RuneSelf {
+			r, v = rune(asciiLower[c]), int(asciiVowel[c])
+			i++
+		} else {
+			var size int
 			r, size = utf8.DecodeRuneInString(w[i:])
 			r = unicode.ToLower(r)
-		} else if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
+			if isVowel(r) {
+				v = 1
+			}
+			i += size
 		}
-		i += size
-		v := isVowel(r)
-		if v && !inVowel {
-			n++
-		}
+		// A group starts at a vowel after anything else. Counted without
+		// a branch: whether a letter starts a group is as good as random
+		// to the processor, and its mispredictions were most of the time
+		// of syllables.
+		n += v &^ inVowel
 		inVowel = v
 		third, beforeLast, last = beforeLast, last, r
 	}
@@ -130,3 +137,16 @@ func isVowel(r rune) bool {
 	}
 	return false
 }
+
+// asciiLower and asciiVowel are the lower case of each ASCII byte, and 1
+// for the vowels among them, for syllables.
+var asciiLower, asciiVowel = func() (lower, vowel [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		l := unicode.ToLower(c)
+		lower[c] = uint8(l)
+		if isVowel(l) {
+			vowel[c] = 1
+		}
+	}
+	return lower, vowel
+}()

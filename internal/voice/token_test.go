@@ -3,9 +3,10 @@ package voice
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
-func testTokenizer(t *testing.T, lang string) *tokenizer {
+func testTokenizer(t testing.TB, lang string) *tokenizer {
 	t.Helper()
 	abbrev, err := loadAbbreviations(lang)
 	if err != nil {
@@ -43,6 +44,8 @@ func TestTokens(t *testing.T) {
 		{"fr", "Le code \uFFFC ici", "Le/w code/w \uFFFC/o ici/w"},
 		{"fr", "Il dit « non » et \"oui\" puis “peut-être”.", "Il/w dit/w «/P non/W »/p et/w \"/P oui/W \"/p puis/w “/P peut-être/W ”/p ./p"},
 		{"fr", "Un écran de 27\" suffit", "Un/w écran/w de/w 27/n \"/p suffit/w"},
+		// ʼ (U+02BC) is a letter to Unicode and an apostrophe here.
+		{"fr", "Cʼest Cʼ0 lʼécran", "Cʼ/e est/w Cʼ/e 0/w lʼ/e écran/w"},
 		{"en", "We're sure it's Acme Bank's, don't you think?", "We/w 're/c sure/w it/w 's/c Acme/w Bank/w 's/c ,/p do/w n't/c you/w think/w ?/p"},
 		{"en", "o'clock and rock'n'roll, y'all", "o'clock/w and/w rock'n'roll/w ,/p y'all/w"},
 		{"en", "Rock-solid game-changer", "Rock-solid/w game-changer/w"},
@@ -233,6 +236,19 @@ func TestLexiconKeys(t *testing.T) {
 		}
 		if passed > len(words)/4 {
 			t.Errorf("%s: the filter lets %d common words of %d through", lang, passed, len(words))
+		}
+	}
+}
+
+// TestRuneSets checks the tables of isWordRune and isSpace against the
+// functions of package unicode they stand for, rune by rune.
+func TestRuneSets(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r); got != want {
+			t.Errorf("isWordRune(%U) = %t, want %t", r, got, want)
+		}
+		if got, want := isSpace(r), unicode.IsSpace(r); got != want {
+			t.Errorf("isSpace(%U) = %t, want %t", r, got, want)
 		}
 	}
 }
