@@ -48,7 +48,7 @@ func Apply(lang, s string) string {
 // "*Bonjour*!" it lands after the emphasis, not inside it.
 func ApplySegments(lang string, segs []Segment) []string {
 	l := lookup(lang)
-	if l == plain {
+	if !l.segmentsNeedWork(segs) {
 		return plainSegments(segs)
 	}
 	e := newEngine(l, segs)
@@ -90,6 +90,21 @@ func lookup(lang string) language {
 	return plain
 }
 
+// segmentsNeedWork reports whether a typesettable segment of segs contains
+// a character that l's rules may change. The rules read the segments
+// around one, but change only those characters (a space changes only
+// before high punctuation or after a guillemet, and a curly quotation mark
+// matters only to a straight one after it): when there are none, as in
+// most headings, the run needs no engine.
+func (l language) segmentsNeedWork(segs []Segment) bool {
+	for _, s := range segs {
+		if !s.Verbatim && l.needsWork(s.Text) {
+			return true
+		}
+	}
+	return false
+}
+
 // needsWork reports whether s contains a character that l's rules may
 // change, so that the common case of plain words costs one scan and no
 // allocation.
@@ -97,15 +112,23 @@ func (l language) needsWork(s string) bool {
 	if l == plain {
 		return false
 	}
+	work := &workBytes[l]
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\'', '"', '.':
+		if work[s[i]] {
 			return true
-		case ';', ':', '!', '?', 0xc2: // 0xc2 starts « and »
-			if l == french {
-				return true
-			}
 		}
 	}
 	return false
 }
+
+// workBytes holds, by language, the bytes that needsWork looks for: a
+// table lookup per byte rather than a switch.
+var workBytes = func() (t [english + 1][256]bool) {
+	for _, b := range []byte{'\'', '"', '.'} {
+		t[french][b], t[english][b] = true, true
+	}
+	for _, b := range []byte{';', ':', '!', '?', 0xc2} { // 0xc2 starts « and »
+		t[french][b] = true
+	}
+	return t
+}()

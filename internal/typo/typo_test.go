@@ -65,6 +65,7 @@ func TestApplyFrench(t *testing.T) {
 		{"url in parentheses", "(voir https://exemple.fr/a-(b))!", "(voir https://exemple.fr/a-(b))_!"},
 		{"url in quotes", `"https://exemple.fr"`, "«_https://exemple.fr_»"},
 		{"scheme word without slashes", "http: le protocole", "http~: le protocole"},
+		{"text after a url", "Voir https://exemple.fr/l'été, puis l'été !", "Voir https://exemple.fr/l'été, puis l’été_!"},
 
 		// Guillemets.
 		{"straight quotes", `Il dit "bonjour".`, "Il dit «_bonjour_»."},
@@ -95,6 +96,7 @@ func TestApplyFrench(t *testing.T) {
 		// Already typeset text passes through.
 		{"typeset", "L’été «_chaud_»~: oui_! Non_?", "L’été «_chaud_»~: oui_! Non_?"},
 		{"nothing to do", "Bonjour le monde", "Bonjour le monde"},
+		{"no-break spaces between words", "Le prix : 1_000 € ; 1~000 !", "Le prix~: 1_000 €_; 1~000_!"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
@@ -122,6 +124,7 @@ func TestApplyEnglish(t *testing.T) {
 		{"no French spaces", "Really? Yes: no!", "Really? Yes: no!"},
 		{"guillemets untouched", "«oui»", "«oui»"},
 		{"url", "See https://example.com/it's", "See https://example.com/it's"},
+		{"text after a url", "See www.example.com/it's and it's", "See www.example.com/it's and it’s"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -215,6 +218,16 @@ func TestApplySegments(t *testing.T) {
 			name: "ellipsis across a cut is left",
 			segs: []Segment{{Text: "a."}, {Text: ".."}},
 			want: []string{"a…", ""},
+		},
+		{
+			name: "url across a cut",
+			segs: []Segment{{Text: "Voir www"}, {Text: ".exemple.fr/l'été"}, {Text: " !"}},
+			want: []string{"Voir www", ".exemple.fr/l'été", "_!"},
+		},
+		{
+			name: "nothing to do",
+			segs: []Segment{{Text: "Temps de "}, {Text: "réglage"}, {Text: "'x'", Verbatim: true}},
+			want: []string{"Temps de ", "réglage", "'x'"},
 		},
 		{
 			name: "empty segments",
