@@ -69,19 +69,27 @@ func TestLintRunsTemplates(t *testing.T) {
 
 // TestKitFooter gives the kit a footer of its own: every page shows it,
 // and one that fails is the kit's finding, at its file.
-func TestKitFooter(t *testing.T) {
+// TestKitSharedTemplates checks that a kit's own footer, head and header,
+// which render runs once rather than on every page, show on every page,
+// and that one that fails is a finding at its file.
+func TestKitSharedTemplates(t *testing.T) {
 	for _, c := range []struct {
-		footer string
-		want   string // in every page, or the finding's message
-		fails  bool
+		file, tmpl string
+		want       string // in every page, or the finding's message
+		fails      bool
 	}{
-		{`{{define "footer"}}<footer>Pied de {{.Name}}</footer>{{end}}`, "<footer>Pied de Zoé Laurent</footer>", false},
-		{`{{define "footer"}}<footer>{{.NoSuchField}}</footer>{{end}}`, "NoSuchField", true},
+		{"footer.html", `{{define "footer"}}<footer>Pied de {{.Name}}</footer>{{end}}`, "<footer>Pied de Zoé Laurent</footer>", false},
+		{"footer.html", `{{define "footer"}}<footer>{{.NoSuchField}}</footer>{{end}}`, "NoSuchField", true},
+		{"head.html", `{{define "head"}}<meta name="x-site" content="{{.Name}}">{{end}}`, `<meta name="x-site" content="Zoé Laurent">`, false},
+		{"head.html", `{{define "head"}}{{.NoSuchField}}{{end}}`, "NoSuchField", true},
+		// The current link of each page: none on a post's page.
+		{"header.html", `{{define "header"}}<p>{{.Site.Name}} {{.Kind}}{{range .Nav}}{{if .Current}} [{{.URL}}]{{end}}{{end}}</p>{{end}}`, "<p>Zoé Laurent ", false},
+		{"header.html", `{{define "header"}}{{.NoSuchField}}{{end}}`, "NoSuchField", true},
 	} {
 		dir := writeCacheKit(t, map[string]string{
-			"brand.toml":                  "[person]\nname = \"Zoé Laurent\"\nrole = \"Photographe\"\nsite_url = \"https://zoe.example\"\n",
-			"content/posts/a.md":          "+++\ntitle = \"Alpha\"\ndate = 2026-01-05\n+++\nUn texte.\n",
-			"theme/templates/footer.html": c.footer,
+			"brand.toml":                "[person]\nname = \"Zoé Laurent\"\nrole = \"Photographe\"\nsite_url = \"https://zoe.example\"\n",
+			"content/posts/a.md":        "+++\ntitle = \"Alpha\"\ndate = 2026-01-05\n+++\nUn texte.\n",
+			"theme/templates/" + c.file: c.tmpl,
 		})
 		res, err := Check(context.Background(), Options{Source: dir, Today: today})
 		if err != nil {
@@ -90,10 +98,10 @@ func TestKitFooter(t *testing.T) {
 		if c.fails {
 			var found bool
 			for _, f := range res.Findings.Items() {
-				found = found || f.Rule == "content.syntax" && f.File == "theme/templates/footer.html" && strings.Contains(f.Message, c.want)
+				found = found || f.Rule == "content.syntax" && f.File == "theme/templates/"+c.file && strings.Contains(f.Message, c.want)
 			}
 			if !found {
-				t.Errorf("a failing footer: %v", res.Findings.Items())
+				t.Errorf("a failing %s: %v", c.file, res.Findings.Items())
 			}
 			continue
 		}
@@ -102,7 +110,19 @@ func TestKitFooter(t *testing.T) {
 		}
 		for _, name := range []string{"index.html", "posts/a/index.html", "about/index.html", "404.html"} {
 			if page, _ := res.Site.Get(name); !strings.Contains(string(page), c.want) {
-				t.Errorf("%s lacks the kit's footer", name)
+				t.Errorf("%s lacks the kit's %s", name, c.file)
+			}
+		}
+		if c.file == "header.html" {
+			for name, want := range map[string]string{
+				"index.html":         "<p>Zoé Laurent home</p>",
+				"posts/a/index.html": "<p>Zoé Laurent post</p>",
+				"posts/index.html":   "<p>Zoé Laurent posts [/posts/]</p>",
+				"about/index.html":   "<p>Zoé Laurent about [/about/]</p>",
+			} {
+				if page, _ := res.Site.Get(name); !strings.Contains(string(page), want) {
+					t.Errorf("%s lacks its own header %q", name, want)
+				}
 			}
 		}
 	}
