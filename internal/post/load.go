@@ -71,14 +71,10 @@ func LoadWith(fsys fs.FS, m *Memo) ([]*Post, diag.List) {
 		return nil, list
 	}
 
-	// A source is a post's file and, for a page bundle, its folder. A
-	// file of the listing is checked here, as cheaply as Folder can; an
-	// index.md of a bundle by load.
-	type source struct {
-		name, dir string
-		checked   bool
-		problem   string
-	}
+	// A source is a post's file, for a page bundle its folder, and what
+	// KitFile finds wrong with the file: a file of the listing is checked
+	// as cheaply as Folder can, a bundle's index.md by KitFile.
+	type source struct{ name, dir, problem string }
 	var sources []source
 	folder := brand.NewFolder(fsys, Dir)
 	for _, e := range entries {
@@ -100,10 +96,11 @@ func LoadWith(fsys fs.FS, m *Memo) ([]*Post, diag.List) {
 					"a folder in %s is a post with its images and needs an index.md", Dir)
 				continue
 			}
-			sources = append(sources, source{name: index, dir: name})
+			_, problem := brand.KitFile(fsys, index)
+			sources = append(sources, source{name: index, dir: name, problem: problem})
 		case strings.EqualFold(path.Ext(name), ".md"):
 			_, problem := folder.File(e)
-			sources = append(sources, source{name: name, checked: true, problem: problem})
+			sources = append(sources, source{name: name, problem: problem})
 		}
 	}
 	slices.SortFunc(sources, func(a, b source) int { return strings.Compare(a.name, b.name) })
@@ -116,12 +113,8 @@ func LoadWith(fsys fs.FS, m *Memo) ([]*Post, diag.List) {
 	use := m.begin()
 	parallel.For(context.Background(), len(sources), func(_ context.Context, i int) error {
 		s := sources[i]
-		problem := s.problem
-		if !s.checked {
-			_, problem = brand.KitFile(fsys, s.name)
-		}
-		if problem != "" {
-			lists[i].Add(diag.Pos{File: s.name}, "content.syntax", "%s", problem)
+		if s.problem != "" {
+			lists[i].Add(diag.Pos{File: s.name}, "content.syntax", "%s", s.problem)
 			return nil
 		}
 		loaded[i] = use.load(fsys, s.name, s.dir, &lists[i])
