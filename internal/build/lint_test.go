@@ -67,8 +67,6 @@ func TestLintRunsTemplates(t *testing.T) {
 	}
 }
 
-// TestKitFooter gives the kit a footer of its own: every page shows it,
-// and one that fails is the kit's finding, at its file.
 // TestKitSharedTemplates checks that a kit's own footer, head and header,
 // which render runs once rather than on every page, show on every page,
 // and that one that fails is a finding at its file.

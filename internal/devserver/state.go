@@ -87,9 +87,12 @@ func unchanged(cur, old *output.Tree, name string) bool {
 			return true
 		}
 	}
-	data, _ := cur.Get(name)
 	was, ok := old.Get(name)
-	return ok && bytes.Equal(was, data)
+	if !ok {
+		return false
+	}
+	data, _ := cur.Get(name)
+	return bytes.Equal(was, data)
 }
 
 // assetChanged notes that the build changed, added or removed the file

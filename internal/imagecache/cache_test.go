@@ -128,9 +128,9 @@ func TestNotEntries(t *testing.T) {
 		strings.Replace(good, "-3-", "-03-", 1),
 		strings.Replace(good, "-3-", "--3-", 1),
 		strings.Replace(good, "-3-", "-x-", 1),
-		good[:len(good)-8] + ".png",                  // a short sum
-		"zz" + good[2:],                              // not hex
-		strings.ToUpper(good[:len(good)-4]) + ".png", // hex in upper case: one name per entry
+		good[:len(good)-8] + ".png", // a short sum
+		"zz" + good[2:],             // not hex
+		k[2:] + "-3-" + strings.ToUpper(hex.EncodeToString(sum[:])) + ".png", // hex in upper case: one name per entry
 	} {
 		if err := os.MkdirAll(filepath.Join(c.Dir(), k[:2]), 0o755); err != nil {
 			t.Fatal(err)
