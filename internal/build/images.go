@@ -81,7 +81,12 @@ func planImages(k *kit, in *render.Input, l *diag.List) error {
 		if _, done := sizes[src]; done {
 			return
 		}
-		size, err := picture.Size(k.fsys, src)
+		// Read through k.readFile, as the pages' images read it.
+		data, err := k.readFile(src)
+		var size image.Point
+		if err == nil {
+			size, err = picture.SizeBytes(data)
+		}
 		if err != nil {
 			// The same finding as the pages' own decoding gives, so that
 			// the two merge into one.

@@ -274,14 +274,14 @@ func addKitLogo(k *kit, site *output.Tree, m *manifest.Manifest) (*manifest.File
 	if src == "" {
 		return nil, nil
 	}
-	size, err := picture.Size(k.fsys, src)
-	if errors.Is(err, picture.ErrNotImage) {
-		return nil, nil
-	}
+	data, err := k.readFile(src)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", src, err)
 	}
-	data, err := k.readFile(src)
+	size, err := picture.SizeBytes(data)
+	if errors.Is(err, picture.ErrNotImage) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", src, err)
 	}

@@ -10,13 +10,18 @@ import (
 
 // Size returns the size of the image at name as it is shown, its EXIF
 // orientation applied (a portrait taken with the phone on its side is
-// taller than wide), reading only the file's header. It refuses the same
+// taller than wide), decoding only the file's header. It refuses the same
 // files Decode refuses, with the same errors.
 func Size(fsys fs.FS, name string) (image.Point, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return image.Point{}, err
 	}
+	return SizeBytes(data)
+}
+
+// SizeBytes returns the size of the image file data as Size does.
+func SizeBytes(data []byte) (image.Point, error) {
 	cfg, err := config(data)
 	if err != nil {
 		return image.Point{}, err
