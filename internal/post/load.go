@@ -71,9 +71,10 @@ func LoadWith(fsys fs.FS, m *Memo) ([]*Post, diag.List) {
 		return nil, list
 	}
 
-	// A source is a post's file, for a page bundle its folder, and what
-	// KitFile finds wrong with the file: a file of the listing is checked
-	// as cheaply as Folder can, a bundle's index.md by KitFile.
+	// A source is a post's file and, for a page bundle, its folder. A
+	// file of the listing is checked here, as cheaply as Folder can, and
+	// its problem kept; a bundle's index.md is checked by KitFile, in
+	// parallel with the others.
 	type source struct{ name, dir, problem string }
 	var sources []source
 	folder := brand.NewFolder(fsys, Dir)
@@ -96,8 +97,7 @@ func LoadWith(fsys fs.FS, m *Memo) ([]*Post, diag.List) {
 					"a folder in %s is a post with its images and needs an index.md", Dir)
 				continue
 			}
-			_, problem := brand.KitFile(fsys, index)
-			sources = append(sources, source{name: index, dir: name, problem: problem})
+			sources = append(sources, source{name: index, dir: name})
 		case strings.EqualFold(path.Ext(name), ".md"):
 			_, problem := folder.File(e)
 			sources = append(sources, source{name: name, problem: problem})
@@ -113,8 +113,12 @@ func LoadWith(fsys fs.FS, m *Memo) ([]*Post, diag.List) {
 	use := m.begin()
 	parallel.For(context.Background(), len(sources), func(_ context.Context, i int) error {
 		s := sources[i]
-		if s.problem != "" {
-			lists[i].Add(diag.Pos{File: s.name}, "content.syntax", "%s", s.problem)
+		problem := s.problem
+		if s.dir != "" {
+			_, problem = brand.KitFile(fsys, s.name)
+		}
+		if problem != "" {
+			lists[i].Add(diag.Pos{File: s.name}, "content.syntax", "%s", problem)
 			return nil
 		}
 		loaded[i] = use.load(fsys, s.name, s.dir, &lists[i])
