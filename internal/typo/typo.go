@@ -38,7 +38,7 @@ func Apply(lang, s string) string {
 		}
 		return s
 	}
-	return ApplySegments(lang, []Segment{{Text: s}})[0]
+	return l.typeset([]Segment{{Text: s}})[0]
 }
 
 // ApplySegments applies lang's typography to segs as if they were one
@@ -51,6 +51,11 @@ func ApplySegments(lang string, segs []Segment) []string {
 	if !l.segmentsNeedWork(segs) {
 		return plainSegments(segs)
 	}
+	return l.typeset(segs)
+}
+
+// typeset runs the engine of l on segs, which need work.
+func (l language) typeset(segs []Segment) []string {
 	e := newEngine(l, segs)
 	defer e.free()
 	return e.run()
@@ -122,13 +127,15 @@ func (l language) needsWork(s string) bool {
 }
 
 // workBytes holds, by language, the bytes that needsWork looks for: a
-// table lookup per byte rather than a switch.
+// table lookup per byte rather than a switch. They are the ASCII runes
+// step may change (runeClass), and in French the first byte of « and »;
+// a curly quotation mark only matters to a straight one after it.
 var workBytes = func() (t [english + 1][256]bool) {
-	for _, b := range []byte{'\'', '"', '.'} {
-		t[french][b], t[english][b] = true, true
+	for _, l := range []language{french, english} {
+		for c := range rune(utf8.RuneSelf) {
+			t[l][c] = runeClass(l, c) == active
+		}
 	}
-	for _, b := range []byte{';', ':', '!', '?', 0xc2} { // 0xc2 starts « and »
-		t[french][b] = true
-	}
+	t[french][0xc2] = true // starts « and »
 	return t
 }()

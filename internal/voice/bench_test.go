@@ -61,12 +61,7 @@ func BenchmarkCheck(b *testing.B) {
 func BenchmarkCheckPost(b *testing.B) {
 	for _, lang := range []string{"fr", "en"} {
 		b.Run(lang, func(b *testing.B) {
-			c := testChecker(b, lang, benchVoice)
-			src, err := os.ReadFile("../markdown/testdata/post-" + lang + ".md")
-			if err != nil {
-				b.Fatal(err)
-			}
-			benchCheck(b, c, lang, src)
+			benchCheck(b, testChecker(b, lang, benchVoice), lang, benchPostSource(b, lang))
 		})
 	}
 }
@@ -84,13 +79,20 @@ func BenchmarkNew(b *testing.B) {
 	}
 }
 
-// postSegments returns the texts of the segments of the post of package
-// markdown's render benchmark in lang, as the rules see them.
-func postSegments(b *testing.B, lang string) []*Segment {
+// benchPostSource returns the post of package markdown's render benchmark
+// in lang.
+func benchPostSource(b *testing.B, lang string) []byte {
 	src, err := os.ReadFile("../markdown/testdata/post-" + lang + ".md")
 	if err != nil {
 		b.Fatal(err)
 	}
+	return src
+}
+
+// postSegments returns the texts of the segments of the post of package
+// markdown's render benchmark in lang, as the rules see them.
+func postSegments(b *testing.B, lang string) []*Segment {
+	src := benchPostSource(b, lang)
 	md, err := markdown.New(lang).Render(src)
 	if err != nil {
 		b.Fatal(err)
@@ -104,11 +106,7 @@ func BenchmarkTokens(b *testing.B) {
 	for _, lang := range []string{"fr", "en"} {
 		b.Run(lang, func(b *testing.B) {
 			segs := postSegments(b, lang)
-			abbrev, err := loadAbbreviations(lang)
-			if err != nil {
-				b.Fatal(err)
-			}
-			tz := &tokenizer{lang: lang, abbrev: abbrev}
+			tz := testTokenizer(b, lang)
 			n := 0
 			for _, s := range segs {
 				n += len(s.Text)
@@ -130,11 +128,7 @@ func BenchmarkTokens(b *testing.B) {
 func BenchmarkSyllables(b *testing.B) {
 	for _, lang := range []string{"fr", "en"} {
 		b.Run(lang, func(b *testing.B) {
-			abbrev, err := loadAbbreviations(lang)
-			if err != nil {
-				b.Fatal(err)
-			}
-			tz := &tokenizer{lang: lang, abbrev: abbrev}
+			tz := testTokenizer(b, lang)
 			var words []string
 			for _, s := range postSegments(b, lang) {
 				for _, t := range tz.tokens(s.Text, s.Quote, nil) {
