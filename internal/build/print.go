@@ -285,9 +285,10 @@ func addCard(k *kit, site *output.Tree, m *manifest.Manifest, siteQR *qrEntry, p
 		c.Handles = append(c.Handles, printcard.Handle{Key: "networks." + n.Name + ".handle", Label: networkLabel(n.Name), Text: text})
 	}
 	var logo []byte
+	var logoSum [sha256.Size]byte
 	if pr.Logo != "" {
 		// Unreadable: the site reports it, and the card has no logo.
-		logo, _ = k.readFile(pr.Logo)
+		logo, logoSum, _ = k.assets.read(pr.Logo)
 	}
 	// Everything the card is made from, the QR code by its payload and
 	// the faces marque embeds by their roles (the fallback face is the
@@ -298,8 +299,8 @@ func addCard(k *kit, site *output.Tree, m *manifest.Manifest, siteQR *qrEntry, p
 	for _, hd := range c.Handles {
 		fmt.Fprintf(h, "%q %q %q\x00", hd.Key, hd.Label, hd.Text)
 	}
-	fmt.Fprintf(h, "%d\x00", len(logo))
-	h.Write(logo)
+	// The files by their sums, which the build computed as it read them.
+	fmt.Fprintf(h, "%d %x\x00", len(logo), logoSum)
 	var err error
 	if c.Heading, err = cardFont(k, h, p.Identity.Fonts.Heading, socialimage.Heading); err != nil {
 		return err
@@ -442,18 +443,17 @@ func layCard(k *kit, c *printcard.Card, logo []byte) (*cardEntry, error) {
 // cardFont returns the brand's font file at src, or nil when the brand
 // has none and the card uses the embedded face of role (the fallback face
 // for role ""), and writes into key what tells the face from another: the
-// file's bytes, or the role, which names one embedded face in a marque.
+// file's sum, or the role, which names one embedded face in a marque.
 func cardFont(k *kit, key io.Writer, src string, role socialimage.Role) ([]byte, error) {
 	if src == "" {
 		fmt.Fprintf(key, "embedded %q\x00", role)
 		return nil, nil
 	}
-	data, err := k.readFile(src)
+	data, sum, err := k.assets.read(src)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", src, err)
 	}
-	fmt.Fprintf(key, "file %d\x00", len(data))
-	key.Write(data)
+	fmt.Fprintf(key, "file %d %x\x00", len(data), sum)
 	return data, nil
 }
 

@@ -95,6 +95,21 @@ func TestServeKeepsPrintFiles(t *testing.T) {
 	}
 	sameResult(t, "a drawing after a new role", check(EncodeImages, c), check(EncodeImages, nil))
 
+	// The logo's bytes are in the card's key, not only its length: new
+	// ones make it again.
+	check(EncodeImages, c)
+	logo := filepath.Join(dir, "assets/logo.png")
+	if src, err = os.ReadFile(logo); err != nil {
+		t.Fatal(err)
+	}
+	src[len(src)/2] ^= 0xFF
+	if err := os.WriteFile(logo, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if res := check(CachedImages, c); res.Site.Has(CardPath) {
+		t.Errorf("a new logo: the card of the old one is kept")
+	}
+
 	// A post's new title: its images wait for a drawing, and the page
 	// says so.
 	post := filepath.Join(dir, "content/posts/trois-couleurs.md")
