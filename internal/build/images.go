@@ -39,7 +39,6 @@ import (
 // imageKit is the plan of a build's images and what encoding it needs.
 type imageKit struct {
 	mode   Images
-	encode bool              // draw and encode (EncodeImages): build does, check does not
 	disk   *imagecache.Cache // the image cache, opened for this build
 	plan   *socialimage.Plan
 	fonts  *socialimage.Fonts
@@ -56,7 +55,7 @@ func newImageKit(opts Options) *imageKit {
 	case !filepath.IsAbs(dir):
 		dir = filepath.Join(opts.Source, dir)
 	}
-	return &imageKit{mode: opts.Images, encode: opts.Images == EncodeImages, disk: imagecache.Open(dir)}
+	return &imageKit{mode: opts.Images, disk: imagecache.Open(dir)}
 }
 
 // planImages plans every image of the kit and sets the pages' cards and
@@ -235,7 +234,7 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 		kept, failure, known := k.cache.encoded(key)
 		if k.cache != nil && kept.format == "" && failure == nil && (!known || ik.mode == EncodeImages) {
 			if e, data, ok := cache.Get(key); ok {
-				kept = encoded{format: socialimage.Format(e.Ext), sum: e.Sum, size: len(data), data: data}
+				kept = inMemory(socialimage.Format(e.Ext), e.Sum, data)
 			}
 		}
 		if kept.format != "" && fits(kept.format, img.Format) {
@@ -264,13 +263,13 @@ func encodeImages(ctx context.Context, k *kit, site *output.Tree, m *manifest.Ma
 		e, err := cache.Put(key, string(f), data)
 		switch {
 		case err != nil:
-			out[i] = encoded{format: f, sum: sha256.Sum256(data), size: len(data), data: data}
+			out[i] = inMemory(f, sha256.Sum256(data), data)
 		case k.cache == nil:
 			// The site links it from there: a large kit's first
 			// build does not hold all its images either.
 			out[i] = onDisk(e)
 		default:
-			out[i] = encoded{format: f, sum: e.Sum, size: len(data), data: data}
+			out[i] = inMemory(f, e.Sum, data)
 		}
 		k.cache.keepEncoded(key, out[i], nil)
 		return nil
@@ -326,6 +325,10 @@ type encoded struct {
 	size   int
 	data   []byte
 	disk   *output.DiskFile
+}
+
+func inMemory(f socialimage.Format, sum [sha256.Size]byte, data []byte) encoded {
+	return encoded{format: f, sum: sum, size: len(data), data: data}
 }
 
 func onDisk(e imagecache.Entry) encoded {

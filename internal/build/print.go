@@ -105,8 +105,8 @@ func addPrint(ctx context.Context, k *kit, site *output.Tree, m *manifest.Manife
 // and adding whether it adds those the cache holds (CachedImages too). The
 // print files follow the images: a check has none, serve shows those a
 // drawing made while the next drawing makes the others.
-func (k *kit) drawing() bool { return k.images != nil && k.images.encode }
-func (k *kit) adding() bool  { return k.images != nil && k.images.mode != PlanImages }
+func (k *kit) drawing() bool { return k.images.mode == EncodeImages }
+func (k *kit) adding() bool  { return k.images.mode != PlanImages }
 
 // publicURL returns the absolute address of the site-relative path name
 // on the site's public URL.
