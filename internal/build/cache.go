@@ -239,22 +239,14 @@ func (c *Cache) markdown(md *markdown.Renderer, lang string, src []byte) (*markd
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
 
-	c.mu.Lock()
-	e, ok := c.docs[key]
-	if ok {
-		e.used = c.build
-	}
-	c.mu.Unlock()
-	if ok {
+	if e := lookup(c, c.docs, key); e != nil {
 		return e.doc, nil
 	}
 	doc, err := md.Render(src)
 	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	c.docs[key] = &docEntry{doc: doc, stamp: stamp{c.build}}
-	c.mu.Unlock()
+	keep(c, c.docs, key, &docEntry{doc: doc})
 	return doc, nil
 }
 
@@ -358,19 +350,11 @@ func (c *Cache) voice(profile *[sha256.Size]byte, checker *voice.Checker, file *
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
 
-	c.mu.Lock()
-	e, ok := c.voices[key]
-	if ok {
-		e.used = c.build
-	}
-	c.mu.Unlock()
-	if ok {
+	if e := lookup(c, c.voices, key); e != nil {
 		return e.res
 	}
 	res := checker.Check(doc())
-	c.mu.Lock()
-	c.voices[key] = &voiceEntry{res: res, stamp: stamp{c.build}}
-	c.mu.Unlock()
+	keep(c, c.voices, key, &voiceEntry{res: res})
 	return res
 }
 
@@ -389,19 +373,11 @@ func (c *Cache) shareTexts(lang string, p bio.Post, nets []network.Network) []bi
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
 
-	c.mu.Lock()
-	e, ok := c.shares[key]
-	if ok {
-		e.used = c.build
-	}
-	c.mu.Unlock()
-	if ok {
+	if e := lookup(c, c.shares, key); e != nil {
 		return e.shares
 	}
 	shares := bio.ShareTexts(lang, p, nets)
-	c.mu.Lock()
-	c.shares[key] = &shareEntry{shares: shares, stamp: stamp{c.build}}
-	c.mu.Unlock()
+	keep(c, c.shares, key, &shareEntry{shares: shares})
 	return shares
 }
 
@@ -440,22 +416,14 @@ func (c *Cache) imageKey(img *socialimage.Image, env [sha256.Size]byte, key func
 		return key()
 	}
 	ref := keyRef{img, env}
-	c.mu.Lock()
-	e, ok := c.keys[ref]
-	if ok {
-		e.used = c.build
-	}
-	c.mu.Unlock()
-	if ok {
+	if e := lookup(c, c.keys, ref); e != nil {
 		return e.key, nil
 	}
 	k, err := key()
 	if err != nil {
 		return "", err
 	}
-	c.mu.Lock()
-	c.keys[ref] = &keyEntry{key: k, stamp: stamp{c.build}}
-	c.mu.Unlock()
+	keep(c, c.keys, ref, &keyEntry{key: k})
 	return k, nil
 }
 
@@ -466,13 +434,10 @@ func (c *Cache) encoded(key string) (img encoded, failure error, ok bool) {
 	if c == nil {
 		return encoded{}, nil, false
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.drawn[key]
-	if !ok {
+	e := lookup(c, c.drawn, key)
+	if e == nil {
 		return encoded{}, nil, false
 	}
-	e.used = c.build
 	return e.img, e.err, true
 }
 
@@ -488,9 +453,7 @@ func (c *Cache) keepEncoded(key string, img encoded, failure error) {
 	if failure != nil {
 		img = encoded{}
 	}
-	c.mu.Lock()
-	c.drawn[key] = &drawnEntry{img: img, err: failure, stamp: stamp{c.build}}
-	c.mu.Unlock()
+	keep(c, c.drawn, key, &drawnEntry{img: img, err: failure})
 }
 
 // qr returns the QR code an earlier build made under key, or nil.
