@@ -45,14 +45,8 @@ func TestWriterInSteps(t *testing.T) {
 	if err := w.Commit(tr); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"index.html": "home", "posts/a/index.html": "a", "kit/x.txt": "x",
-		"kit/index.html": "kit", "kit/new/y.txt": "y", "z.txt": "z", Marker: markerText}
-	if got := readAll(t, out); !maps.Equal(got, want) {
-		t.Errorf("output %v, want %v", got, want)
-	}
-	if names := entries(t, dir); len(names) != 1 {
-		t.Errorf("beside the output: %v", names)
-	}
+	wantOutput(t, out, map[string]string{"index.html": "home", "posts/a/index.html": "a", "kit/x.txt": "x",
+		"kit/index.html": "kit", "kit/new/y.txt": "y", "z.txt": "z", Marker: markerText})
 }
 
 // TestWriterAbort starts writing a new output over an old one, then gives
@@ -69,12 +63,7 @@ func TestWriterAbort(t *testing.T) {
 	}
 	w.Start(tree(t, map[string]string{"index.html": "new", "posts/a/index.html": "a"}))
 	w.Abort()
-	if got, want := readAll(t, out), map[string]string{"index.html": "old", Marker: markerText}; !maps.Equal(got, want) {
-		t.Errorf("output %v, want %v", got, want)
-	}
-	if names := entries(t, dir); len(names) != 1 {
-		t.Errorf("beside the output: %v", names)
-	}
+	wantOutput(t, out, map[string]string{"index.html": "old", Marker: markerText})
 }
 
 // TestWriterStartFails fails a file of the first step: Commit reports it
@@ -103,23 +92,25 @@ func TestWriterStartFails(t *testing.T) {
 	if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), "posts/a/index.html") {
 		t.Errorf("Commit: %v, want the full disk at posts/a/index.html", err)
 	}
-	if got, want := readAll(t, out), map[string]string{"index.html": "old", Marker: markerText}; !maps.Equal(got, want) {
-		t.Errorf("output %v, want %v", got, want)
-	}
-	if names := entries(t, dir); len(names) != 1 {
-		t.Errorf("beside the output: %v", names)
-	}
+	wantOutput(t, out, map[string]string{"index.html": "old", Marker: markerText})
 }
 
-func entries(t *testing.T, dir string) []string {
+// wantOutput checks that the output folder out holds want, and that
+// nothing else is left beside it.
+func wantOutput(t *testing.T, out string, want map[string]string) {
 	t.Helper()
-	es, err := os.ReadDir(dir)
+	if got := readAll(t, out); !maps.Equal(got, want) {
+		t.Errorf("output %v, want %v", got, want)
+	}
+	es, err := os.ReadDir(filepath.Dir(out))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, e := range es {
-		names = append(names, e.Name())
+	if len(es) != 1 {
+		var names []string
+		for _, e := range es {
+			names = append(names, e.Name())
+		}
+		t.Errorf("beside the output: %v", names)
 	}
-	return names
 }
