@@ -148,17 +148,18 @@ type response struct {
 // request sends method for the request target uri, written on the
 // request line as it is, so that "/../x" or "//host/" reach the server as
 // an attacker would send them.
-func (ts *testServer) request(t testing.TB, method, uri string) response {
+func (ts *testServer) request(t testing.TB, method, uri string, header ...string) response {
 	t.Helper()
-	r, err := ts.try(method, uri)
+	r, err := ts.try(method, uri, header...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return r
 }
 
-// try is request without a test, for other goroutines.
-func (ts *testServer) try(method, uri string) (response, error) {
+// try is request without a test, for other goroutines. Each of header is
+// a line of the request's header ("If-None-Match: *").
+func (ts *testServer) try(method, uri string, header ...string) (response, error) {
 	host := strings.TrimPrefix(ts.base, "http://")
 	conn, err := net.DialTimeout("tcp", host, 10*time.Second)
 	if err != nil {
@@ -166,7 +167,11 @@ func (ts *testServer) try(method, uri string) (response, error) {
 	}
 	defer conn.Close()
 	conn.SetDeadline(time.Now().Add(20 * time.Second))
-	if _, err := fmt.Fprintf(conn, "%s %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", method, uri, host); err != nil {
+	var lines strings.Builder
+	for _, h := range header {
+		lines.WriteString(h + "\r\n")
+	}
+	if _, err := fmt.Fprintf(conn, "%s %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n%s\r\n", method, uri, host, lines.String()); err != nil {
 		return response{}, err
 	}
 	req, _ := http.NewRequest(method, ts.base, nil)
@@ -708,20 +713,10 @@ func TestCaching(t *testing.T) {
 	ts := serve(t, dir)
 	get := func(uri, tag string) response {
 		t.Helper()
-		req, _ := http.NewRequest("GET", ts.base+uri, nil)
-		if tag != "" {
-			req.Header.Set("If-None-Match", tag)
+		if tag == "" {
+			return ts.get(t, uri)
 		}
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		body, err := io.ReadAll(res.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return response{res.StatusCode, res.Header, string(body)}
+		return ts.request(t, http.MethodGet, uri, "If-None-Match: "+tag)
 	}
 	home := ts.get(t, "/")
 	_, after, _ := strings.Cut(home.body, `href="/style.css?v=`)
