@@ -97,11 +97,10 @@ type Cache struct {
 // qrEntry is a QR code of the kit with its images.
 type qrEntry struct {
 	payload []byte
-	code    *qr.Code     // nil when the entry comes from the image cache
-	scale   int          // pixels per module of the PNG, and units of the SVG
-	side    int          // the PNG's width and height
-	svg     derivedFile  //
-	png     *derivedFile // nil until a build that draws makes it
+	code    *qr.Code // nil when the entry comes from the image cache
+	qrFacts
+	svg derivedFile
+	png *derivedFile // nil until a build that draws makes it
 	stamp
 }
 
@@ -125,9 +124,8 @@ type cardEntry struct {
 }
 
 type cardPreview struct {
-	side          string // "front" or "back"
-	file          derivedFile
-	width, height int
+	previewFacts // Side: "front" or "back"
+	file         derivedFile
 }
 
 type drawnEntry struct {

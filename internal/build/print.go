@@ -215,7 +215,7 @@ func (k *kit) addQR(site *output.Tree, m *manifest.Manifest, kind, base string, 
 		k.cache.keepQR(key, e)
 	}
 	if e.png != nil && k.adding() {
-		if err := e.png.addListed(site, m, manifest.File{Kind: kind, Path: base + ".png", Type: "image/png", Width: e.side, Height: e.side}); err != nil {
+		if err := e.png.addListed(site, m, manifest.File{Kind: kind, Path: base + ".png", Type: "image/png", Width: e.Side, Height: e.Side}); err != nil {
 			return nil, err
 		}
 	}
@@ -226,26 +226,29 @@ func (k *kit) addQR(site *output.Tree, m *manifest.Manifest, kind, base string, 
 }
 
 // qrFacts is what the image cache keeps of a QR code beside its files.
-type qrFacts struct{ Scale, Side int }
+type qrFacts struct {
+	Scale int // pixels per module of the PNG, and units of the SVG
+	Side  int // the PNG's width and height
+}
 
 // makeQR returns a new entry for the QR code under key: from the image
 // cache, or made from was (an entry without its PNG) or from nothing.
 func (k *kit) makeQR(key [sha256.Size]byte, was *qrEntry, base string, payload []byte, dark, light brand.Color, title string) (*qrEntry, error) {
 	var facts qrFacts
 	if files, ok := k.images.loadDerived(key, &facts); ok && len(files) == 2 {
-		return &qrEntry{payload: payload, scale: facts.Scale, side: facts.Side, svg: files[0], png: &files[1]}, nil
+		return &qrEntry{payload: payload, qrFacts: facts, svg: files[0], png: &files[1]}, nil
 	}
 	n := &qrEntry{payload: payload} // a new entry: the one kept is shared
 	if was != nil {
-		n.code, n.scale, n.side, n.svg = was.code, was.scale, was.side, was.svg
+		n.code, n.qrFacts, n.svg = was.code, was.qrFacts, was.svg
 	} else {
 		code, err := qr.Encode(payload, qr.M)
 		if err != nil {
 			return nil, err
 		}
-		n.code, n.scale = code, max(8, qrImageSide/code.Side())
-		n.side = code.Side() * n.scale
-		n.svg = newDerivedFile(base+".svg", code.SVG(n.scale, dark, light, title))
+		n.code, n.Scale = code, max(8, qrImageSide/code.Side())
+		n.Side = code.Side() * n.Scale
+		n.svg = newDerivedFile(base+".svg", code.SVG(n.Scale, dark, light, title))
 	}
 	if !k.drawing() {
 		return n, nil
@@ -254,11 +257,11 @@ func (k *kit) makeQR(key [sha256.Size]byte, was *qrEntry, base string, payload [
 	if err != nil {
 		return nil, err
 	}
-	png, err := code.PNG(n.scale, dark, light)
+	png, err := code.PNG(n.Scale, dark, light)
 	if err != nil {
 		return nil, err
 	}
-	files := k.images.storeDerived(key, []derivedFile{n.svg, newDerivedFile(base+".png", png)}, qrFacts{n.scale, n.side})
+	files := k.images.storeDerived(key, []derivedFile{n.svg, newDerivedFile(base+".png", png)}, n.qrFacts)
 	n.svg, n.png = files[0], &files[1]
 	return n, nil
 }
@@ -328,7 +331,7 @@ func addCard(k *kit, site *output.Tree, m *manifest.Manifest, siteQR *qrEntry, p
 		return err
 	}
 	for _, pv := range e.previews {
-		f := manifest.File{Kind: "business-card-preview", Path: CardPreviewPath + "-" + pv.side + ".png", Type: "image/png", Width: pv.width, Height: pv.height}
+		f := manifest.File{Kind: "business-card-preview", Path: CardPreviewPath + "-" + pv.Side + ".png", Type: "image/png", Width: pv.Width, Height: pv.Height}
 		if err := pv.file.addListed(site, m, f); err != nil {
 			return err
 		}
@@ -355,7 +358,7 @@ func (k *kit) cardEntry(key [sha256.Size]byte, c *printcard.Card, siteQR *qrEntr
 	if files, ok := k.images.loadDerived(key, &facts); ok && len(files) == 1+len(facts.Previews) {
 		e := &cardEntry{problems: facts.Problems, pdf: &files[0]}
 		for i, pv := range facts.Previews {
-			e.previews = append(e.previews, cardPreview{side: pv.Side, file: files[1+i], width: pv.Width, height: pv.Height})
+			e.previews = append(e.previews, cardPreview{previewFacts: pv, file: files[1+i]})
 		}
 		return e, nil
 	}
@@ -371,7 +374,7 @@ func (k *kit) cardEntry(key [sha256.Size]byte, c *printcard.Card, siteQR *qrEntr
 	facts.Problems = e.problems
 	for _, pv := range e.previews {
 		files = append(files, pv.file)
-		facts.Previews = append(facts.Previews, previewFacts{pv.side, pv.width, pv.height})
+		facts.Previews = append(facts.Previews, pv.previewFacts)
 	}
 	files = k.images.storeDerived(key, files, facts)
 	e.pdf = &files[0]
@@ -435,7 +438,7 @@ func layCard(k *kit, c *printcard.Card, logo []byte) (*cardEntry, error) {
 		}
 		b := img.Bounds()
 		name := CardPreviewPath + "-" + side.Name + ".png"
-		e.previews = append(e.previews, cardPreview{side: side.Name, file: newDerivedFile(name, data.Bytes()), width: b.Dx(), height: b.Dy()})
+		e.previews = append(e.previews, cardPreview{previewFacts: previewFacts{side.Name, b.Dx(), b.Dy()}, file: newDerivedFile(name, data.Bytes())})
 	}
 	return e, nil
 }
